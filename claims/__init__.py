@@ -1,0 +1,12 @@
+"""Claims: find every numeric claim in an article, with offsets into the original text.
+
+>>> from factrecon.claims import extract
+>>> [(c.text, c.value, c.unit, c.qualifier) for c in extract("H200显存带宽约4.8TB/s")]
+[('4.8TB/s', 4800000000000.0, 'byte/second', 'approx')]
+"""
+
+from .extract import extract
+from .lang import detect_lang
+from .model import CLAIM_FIELDS, QUALIFIERS, Claim, Qualifier
+
+__all__ = ["CLAIM_FIELDS", "QUALIFIERS", "Claim", "Qualifier", "detect_lang", "extract"]

@@ -1,0 +1,69 @@
+"""Normalised text for matching, with a map back to the original offsets.
+
+Rules match on NFKC-folded, simplified-script text (so ``１２％``, ``萬`` and
+``億`` read like ``12%``, ``万`` and ``亿``), but every offset a user sees must
+index the ORIGINAL text.  ``normalize`` therefore folds one original character
+at a time and records, for each normalised character, the original index it
+came from.  Offsets are never computed on converted text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Characters dropped before matching: zero-width marks that split numbers (1\u200b000).
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
+@lru_cache(maxsize=1)
+def _t2s():  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    """``text`` is the folded form of ``original``; ``origin[i]`` is the original index of ``text[i]``."""
+
+    original: str
+    text: str
+    origin: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original ``[start, end)`` covering normalised ``[start, end)``."""
+        if end <= start:
+            point = self.origin[start] if start < len(self.origin) else len(self.original)
+            return point, point
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def _fold(char: str) -> str:
+    if char in _INVISIBLE:
+        return ""
+    return unicodedata.normalize("NFKC", char)
+
+
+def to_simplified(text: str) -> str:
+    """OpenCC ``t2s`` of ``text`` when it keeps the length, else character by character."""
+    converted: str = _t2s().convert(text)
+    if len(converted) == len(text):
+        return converted
+    return "".join(c if len(c) == 1 else ch for ch, c in ((ch, _t2s().convert(ch)) for ch in text))
+
+
+def normalize(original: str) -> NormalizedText:
+    """Fold ``original`` (NFKC, invisible marks dropped, traditional → simplified) with an offset map."""
+    if unicodedata.is_normalized("NFKC", original) and not _INVISIBLE.intersection(original):
+        folded, origin = original, tuple(range(len(original)))
+    else:
+        pieces: list[str] = []
+        index: list[int] = []
+        for position, char in enumerate(original):
+            piece = _fold(char)
+            pieces.append(piece)
+            index.extend([position] * len(piece))
+        folded, origin = "".join(pieces), tuple(index)
+    return NormalizedText(original=original, text=to_simplified(folded), origin=origin)

@@ -1,0 +1,123 @@
+"""Find the unit written around a number: ``141GB``, ``每秒4.8TB``, ``HK$263 a share``, ``16896个``.
+
+Written forms come from ``factrecon.units`` (surface_forms.toml); this module only matches them
+in normalised text.  A match is reported as the written span and a pint expression, which
+``factrecon.units.conversion`` turns into a factor and a canonical unit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from factrecon.units import surface_forms
+
+from .vocab import alternation
+
+_LATIN = re.compile(r"[A-Za-z]")
+# English counted nouns may follow a number after up to two describing words
+# ("1.64 million battery-electric vehicles").
+_DESCRIBING_WORDS = r"(?:[a-z][a-z\-]*\s){0,2}"
+
+
+@dataclass(frozen=True, slots=True)
+class UnitMatch:
+    """A unit written at ``[start, end)`` of the normalised text, as a pint expression."""
+
+    start: int
+    end: int
+    expression: str
+    generic_currency: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    symbols: re.Pattern[str]
+    words: re.Pattern[str]
+    counters_en: re.Pattern[str]
+    prefixes: dict[str, str]
+    prefix_lengths: tuple[int, ...]
+    expressions: dict[str, str]
+
+
+def _is_word(form: str) -> bool:
+    return form.isascii() and form.lower() == form and any(ch.isalpha() for ch in form)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    forms = surface_forms()
+    expressions = {form: expr for form, expr in forms.suffix.items()}
+    expressions.update(forms.generic_currency)
+    zh_counters = [word for word in forms.counters if not word.isascii()]
+    en_counters = [word for word in forms.counters if word.isascii()]
+    for word in zh_counters:
+        expressions.setdefault(word, "count")
+    symbols = [form for form in expressions if not _is_word(form)]
+    words = [form for form in expressions if _is_word(form)]
+    return _Patterns(
+        symbols=re.compile(rf" ?(?:{alternation(symbols)})"),
+        words=re.compile(rf" ?(?:{alternation(words)})(?![A-Za-z])", re.IGNORECASE),
+        counters_en=re.compile(rf" {_DESCRIBING_WORDS}(?:{alternation(en_counters)})(?![A-Za-z])"),
+        prefixes=dict(forms.prefix),
+        prefix_lengths=tuple(sorted({len(form) for form in forms.prefix}, reverse=True)),
+        expressions=expressions,
+    )
+
+
+def suffix_at(text: str, end: int) -> UnitMatch | None:
+    """The longest unit written right after a number ending at ``end``."""
+    patterns = _patterns()
+    best: re.Match[str] | None = None
+    for pattern in (patterns.symbols, patterns.words):
+        match = pattern.match(text, end)
+        if match and (best is None or match.end() > best.end()):
+            best = match
+    if best is not None:
+        form = best.group().lstrip(" ")
+        key = form if form in patterns.expressions else form.lower()
+        # a Latin symbol glued to more letters is a name, not a unit: "5GBps" is, "7nmX" is not
+        if _LATIN.match(form[-1:]) and _LATIN.match(text[best.end():best.end() + 1]):
+            best = None
+        else:
+            expression = patterns.expressions.get(key) or _lookup_casefold(patterns.expressions, form)
+            generic = form in surface_forms().generic_currency
+            return UnitMatch(best.start() + (len(best.group()) - len(form)), best.end(), expression, generic)
+    counter = patterns.counters_en.match(text, end)
+    if counter:
+        return UnitMatch(counter.start() + 1, counter.end(), "count")
+    return None
+
+
+def _lookup_casefold(expressions: dict[str, str], form: str) -> str:
+    for written, expression in expressions.items():
+        if written.lower() == form.lower():
+            return expression
+    raise KeyError(form)
+
+
+def prefix_before(text: str, start: int) -> UnitMatch | None:
+    """The longest unit written right before a number starting at ``start`` ("$", "HK$", "每秒")."""
+    patterns = _patterns()
+    for gap in (0, 1):
+        if gap and text[start - 1:start] != " ":
+            break
+        stop = start - gap
+        for length in patterns.prefix_lengths:
+            form = text[stop - length:stop] if stop - length >= 0 else ""
+            if form in patterns.prefixes:
+                if _LATIN.match(form[:1]) and _LATIN.match(text[stop - length - 1:stop - length]):
+                    continue
+                return UnitMatch(stop - length, stop, patterns.prefixes[form])
+    return None
+
+
+def contextual_at(text: str, end: int, sentence: str) -> UnitMatch | None:
+    """A bare symbol that is a unit only near its cue words: ``1979T`` beside 算力 is TFLOPS."""
+    for form, (expression, cues) in surface_forms().contextual.items():
+        stop = end + len(form)
+        if text[end:stop] == form and not _LATIN.match(text[stop:stop + 1]):
+            if any(cue in sentence for cue in cues):
+                return UnitMatch(end, stop, expression)
+    return None

@@ -1,0 +1,1 @@
+"""Reports: everything user-facing (renderers and the ``factrecon`` command line)."""
