@@ -93,6 +93,13 @@ def conversion(expression: str) -> Conversion:
     return Conversion(factor=Decimal(f"{float(factor):.15g}"), unit=target)
 
 
+@lru_cache(maxsize=64)
+def is_currency(unit: str) -> bool:
+    """Whether canonical ``unit`` is an amount of money (a ``[currency_*]`` dimension)."""
+    dimensions = registry().parse_expression(unit).dimensionality
+    return len(dimensions) == 1 and next(iter(dimensions)).startswith("[currency_")
+
+
 def is_canonical(unit: str) -> bool:
     """Whether ``unit`` is one of the names factrecon reports."""
     return unit in surface_forms().canonical

@@ -1,0 +1,137 @@
+"""Extract every numeric claim of one article: numbers with units, qualifiers and intervals,
+with offsets into the ORIGINAL text."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from factrecon.units import conversion, is_currency
+
+from .bare import read_bare
+from .clauses import clause_bounds, paragraph_bounds, quote_bounds, sentence_bounds
+from .exclusions import ExclusionIndex, excluded_spans
+from .lang import detect_lang
+from .model import Claim
+from .qualifiers import QualifierWord, qualifier_after, qualifier_before
+from .quantities import Quantity, find_quantities
+from .textmap import NormalizedText, normalize
+from .unit_context import per_share_unit
+from .units_attach import suffix_at
+
+_GLUED_LETTER = re.compile(r"[A-Za-z]")
+_INDEFINITE_ONE = "一"
+MAGNITUDE_WIDTH = Decimal("0.5")  # 万亿参数: "on the order of", half a magnitude either way
+
+
+def _number(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _interval(quantity: Quantity, word: QualifierWord | None) -> tuple[str, Decimal | None, Decimal | None]:
+    """Qualifier name and ``[lower, upper]`` from the quantity and the word beside it."""
+    value = quantity.value
+    if quantity.is_range or quantity.numeral.vague == "range" or value is None:
+        return "range", quantity.lower, quantity.upper
+    if quantity.numeral.vague == "lower":
+        return "lower", quantity.lower, quantity.upper
+    kind = word.kind if word else "approx" if quantity.magnitude else "exact"
+    if kind == "approx":
+        spread = abs(value) * (word.width if word else MAGNITUDE_WIDTH)
+        return kind, value - spread, value + spread
+    if kind == "approaching":
+        if value == 0:  # 接近0%: approached from above, within one step of the digits
+            return kind, value, quantity.precision
+        spread = abs(value) * word.width if word else Decimal(0)
+        return (kind, value - spread, value) if value > 0 else (kind, value, value + spread)
+    if kind == "lower":
+        return kind, value, None
+    if kind == "upper":
+        return kind, None, value
+    return "exact", value, value
+
+
+class _Article:
+    """One article being read: its normalised text and what earlier claims established."""
+
+    def __init__(self, original: str, source: str) -> None:
+        self.source = source
+        self.norm: NormalizedText = normalize(original)
+        self.lang = detect_lang(original)
+        self.exclusions = ExclusionIndex(excluded_spans(self.norm.text))
+        self.claims: list[Claim] = []
+        self.last_currency: str | None = None
+        self.last_unit: tuple[int, str] | None = None  # (paragraph start, unit)
+
+    def glued_to_name(self, quantity: Quantity) -> bool:
+        """Digits inside a name: H200, GPT-4, 910C, 5G, 4th."""
+        text = self.norm.text
+        before = text[quantity.start - 1:quantity.start] if quantity.start else ""
+        if before == "-" and quantity.start >= 2:
+            before = text[quantity.start - 2]
+        after = text[quantity.end:quantity.end + 1]
+        return bool(_GLUED_LETTER.match(before) or (_GLUED_LETTER.match(after) and not quantity.unit_written))
+
+    def reading(self, quantity: Quantity) -> tuple[str, str | None] | None:
+        """The unit of ``quantity`` and a note, or None when it is not a claim."""
+        text = self.norm.text
+        if quantity.unit is not None:
+            before = text[max(0, quantity.start - 40):quantity.start]
+            return per_share_unit(quantity.unit, before, quantity.numeral.scale), None
+        beyond = qualifier_after(text, quantity.end)
+        unit_beyond = suffix_at(text, beyond.end) if beyond else None
+        if unit_beyond and unit_beyond.expression and not unit_beyond.expression.startswith("/"):
+            return conversion(unit_beyond.expression).unit, None  # 175B以上参数: the unit after 以上
+        paragraph_start, _ = paragraph_bounds(text, quantity.start)
+        previous = self.last_unit[1] if self.last_unit and self.last_unit[0] == paragraph_start else None
+        sentence_left, sentence_right = sentence_bounds(text, quantity.start, quantity.end)
+        clause_left, clause_right = clause_bounds(text, quantity.start, quantity.end)
+        bare = read_bare(
+            scale=quantity.numeral.scale, lang=self.lang,
+            latin_scale=bool(_GLUED_LETTER.match(text[quantity.numeral.end - 1])),
+            clause=text[clause_left:clause_right], sentence=text[sentence_left:sentence_right],
+            earlier_currency=self.last_currency, previous_unit=previous,
+            text_before=text[max(paragraph_start, quantity.start - 6):quantity.start],
+            is_digit_count=quantity.numeral.vague == "range" and quantity.numeral.value is None,
+        )
+        return (bare.unit, bare.note) if bare else None
+
+    def claim(self, quantity: Quantity) -> Claim | None:
+        text = self.norm.text
+        if self.exclusions.reason(quantity.start, quantity.end) or self.glued_to_name(quantity):
+            return None
+        if text[quantity.numeral.start:quantity.numeral.end] == _INDEFINITE_ONE and quantity.unit == "count":
+            return None
+        reading = self.reading(quantity)
+        if reading is None:
+            return None
+        unit, note = reading
+        word = qualifier_after(text, quantity.end) or qualifier_before(text, quantity.start)
+        qualifier, lower, upper = _interval(quantity, word)
+        start, end = self.norm.span(quantity.start, quantity.end)
+        quote_left, quote_right = self.norm.span(*quote_bounds(text, quantity.start, quantity.end))
+        original = self.norm.original
+        return Claim(
+            id=f"{self.source}:{start}", source=self.source, start=start, end=end,
+            text=original[start:end], quote=original[quote_left:quote_right],
+            value=None if qualifier == "range" else _number(quantity.value),
+            lower=_number(lower), upper=_number(upper), precision=_number(quantity.precision),
+            unit=unit, qualifier=qualifier, lang=self.lang, notes=note,  # type: ignore[arg-type]
+        )
+
+    def remember(self, quantity: Quantity, claim: Claim) -> None:
+        paragraph_start, _ = paragraph_bounds(self.norm.text, quantity.start)
+        self.last_unit = (paragraph_start, claim.unit)
+        if is_currency(claim.unit) and quantity.unit is not None:
+            self.last_currency = claim.unit
+
+
+def extract(text: str, source: str = "<text>") -> list[Claim]:
+    """Every numeric claim in ``text`` (one article), ordered by position."""
+    article = _Article(text, source)
+    for quantity in find_quantities(article.norm.text):
+        claim = article.claim(quantity)
+        if claim is not None:
+            article.claims.append(claim)
+            article.remember(quantity, claim)
+    return article.claims

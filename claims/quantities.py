@@ -1,0 +1,206 @@
+"""Numbers with their units, and ranges: the measured quantities of a text, before any claim filter.
+
+``find_quantities`` works on normalised text (see textmap); ``scan_quantities`` is the same for
+raw text with offsets mapped back to it.  A quantity with ``unit=None`` is a bare number: the
+claim stage decides whether it counts (it rarely does in Chinese).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from factrecon.units import Conversion, combine, conversion
+
+from .numerals import Numeral, scan
+from .textmap import normalize
+from .units_attach import UnitMatch, contextual_at, prefix_before, suffix_at
+from .vocab import alternation, load
+
+_NUMERAL_CHAR = "0-9〇零一二三四五六七八九十百千万亿两.,"
+
+HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number as written with its unit: ``[start, end)`` covers prefix, digits and suffix."""
+
+    start: int
+    end: int
+    value: Decimal | None
+    lower: Decimal | None
+    upper: Decimal | None
+    precision: Decimal | None
+    unit: str | None
+    numeral: Numeral
+    is_range: bool = False
+    unit_written: bool = True
+    magnitude: bool = False  # a scale word alone (万亿参数): an order of magnitude
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(mark, 0, start) for mark in "。！？!?\n;；")
+    right = min((pos for pos in (text.find(mark, end) for mark in "。！？!?\n;；") if pos >= 0), default=len(text))
+    return text[left + 1:right]
+
+
+def _scaled(number: Decimal | None, factor: Decimal) -> Decimal | None:
+    return None if number is None else number * factor
+
+
+def _measure(text: str, numeral: Numeral) -> Quantity:
+    """Attach the unit written around ``numeral`` (or the one its own words imply)."""
+    start, end = numeral.start, numeral.end
+    expression = ""
+    if numeral.kind == "percent":
+        expression = "percent"
+    elif numeral.kind == "multiple":
+        expression = "times"
+    prefix: UnitMatch | None = None
+    if not expression:
+        suffix = suffix_at(text, end) or contextual_at(text, end, _sentence_around(text, start, end))
+        prefix = prefix_before(text, start)
+        if prefix and suffix and suffix.generic_currency and not prefix.expression.startswith("/"):
+            expression = prefix.expression  # 人民币2111.94亿元, 新台币4800亿元
+        elif prefix and suffix:
+            try:
+                expression = combine(prefix.expression, suffix.expression)
+            except ValueError:
+                prefix = None
+                expression = suffix.expression
+        elif suffix:
+            expression = suffix.expression
+        elif prefix and not prefix.expression.startswith("/"):
+            expression = prefix.expression
+        else:
+            prefix = None
+        if suffix and expression:
+            end = suffix.end
+        if prefix and expression:
+            start = prefix.start
+    if not expression:
+        if numeral.kind == "fraction":  # 三分之一 of something: a share, in percent
+            return _build(start, end, numeral, Conversion(HUNDRED, "percent"), unit_written=False)
+        return _build(start, end, numeral, None)
+    return _build(start, end, numeral, conversion(expression))
+
+
+def _build(start: int, end: int, numeral: Numeral, unit: Conversion | None, *,
+           unit_written: bool = True) -> Quantity:
+    factor = unit.factor if unit else Decimal(1)
+    return Quantity(
+        start=start, end=end,
+        value=_scaled(numeral.value, factor),
+        lower=_scaled(numeral.lower, factor),
+        upper=_scaled(numeral.upper, factor),
+        precision=_scaled(numeral.precision, factor),
+        unit=unit.unit if unit else None,
+        numeral=numeral,
+        unit_written=unit_written and unit is not None,
+    )
+
+
+def _separator() -> re.Pattern[str]:
+    words = load("ranges")
+    return re.compile(rf"\s*(?:{alternation(words['separators'])})\s*", re.IGNORECASE)
+
+
+def _range_opening(text: str, start: int) -> str | None:
+    """The word that opens a range before ``start`` (between, 介于), or a change word (from, 从)."""
+    words = load("ranges")
+    before = text[max(0, start - 12):start].rstrip().lower()
+    for word in words["change_openers"]:
+        if before.endswith(word):
+            return "change"
+    for word in words["openers"]:
+        if before.endswith(word):
+            return "range"
+    return None
+
+
+def _merge_range(text: str, first: Quantity, second: Quantity, separator: re.Pattern[str]) -> Quantity | None:
+    """``20亿至50亿美元``, ``20至50亿美元``, ``3.50%-3.75%``, ``between 5 and 6 percent`` as one range."""
+    gap = separator.fullmatch(text, first.end, second.start)
+    if gap is None or second.unit is None or first.value is None or second.value is None:
+        return None
+    if first.numeral.vague or second.numeral.vague:
+        return None
+    opening = _range_opening(text, first.start)
+    if opening == "change" or ("and" in gap.group().lower() and opening != "range"):
+        return None
+    lower = first.value
+    if first.unit is None:
+        scale = second.numeral.scale if first.numeral.scale == 1 else Decimal(1)
+        lower = first.value * scale * _unit_factor(second)
+    elif first.unit != second.unit:
+        return None
+    if not lower < second.value:
+        return None
+    precisions = [p for p in (first.precision, second.precision) if p is not None]
+    return Quantity(
+        start=first.start, end=second.end, value=None, lower=lower, upper=second.value,
+        precision=min(precisions) if precisions else None, unit=second.unit, numeral=first.numeral,
+        is_range=True,
+    )
+
+
+def _unit_factor(quantity: Quantity) -> Decimal:
+    """The factor that took ``quantity``'s written figure to its canonical unit."""
+    if not quantity.numeral.value or quantity.value is None:
+        return Decimal(1)
+    return quantity.value / quantity.numeral.value
+
+
+def _magnitude_pattern() -> tuple[re.Pattern[str], dict[str, Decimal]]:
+    table = {word.lower(): Decimal(str(value)) for word, value in load("bare_numbers")["magnitudes"].items()}
+    pattern = re.compile(rf"(?<![{_NUMERAL_CHAR}])(?:{alternation(list(table))})", re.IGNORECASE)
+    return pattern, table
+
+
+def _magnitudes(text: str, numerals: list[Numeral]) -> list[Quantity]:
+    """Scale words standing alone before a unit: ``万亿参数``, ``千亿美元``, ``billions of dollars``."""
+    pattern, table = _magnitude_pattern()
+    taken = {position for numeral in numerals for position in range(numeral.start, numeral.end)}
+    found = []
+    for match in pattern.finditer(text):
+        if match.start() in taken:
+            continue
+        scale = table[match.group().lower()]
+        numeral = Numeral(match.start(), match.end(), scale, scale, scale, scale, scale, None, "word")
+        quantity = _measure(text, numeral)
+        if quantity.unit is not None and quantity.unit_written:
+            found.append(replace(quantity, magnitude=True))
+    return found
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number in normalised ``text`` with its unit; ranges merged into one quantity."""
+    numerals = scan(text)
+    measured = [_measure(text, numeral) for numeral in numerals]
+    measured = sorted(measured + _magnitudes(text, numerals), key=lambda quantity: quantity.start)
+    separator = _separator()
+    merged: list[Quantity] = []
+    index = 0
+    while index < len(measured):
+        current = measured[index]
+        if index + 1 < len(measured):
+            joined = _merge_range(text, current, measured[index + 1], separator)
+            if joined is not None:
+                merged.append(joined)
+                index += 2
+                continue
+        merged.append(current)
+        index += 1
+    return merged
+
+
+def scan_quantities(raw: str) -> list[Quantity]:
+    """``find_quantities`` on raw text, offsets mapped back to ``raw``."""
+    normalized = normalize(raw)
+    located = []
+    for quantity in find_quantities(normalized.text):
+        start, end = normalized.span(quantity.start, quantity.end)
+        located.append(replace(quantity, start=start, end=end))
+    return located
