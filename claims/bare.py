@@ -32,6 +32,7 @@ class _Words:
     money_cues: tuple[str, ...]
     market_currency: dict[str, str]
     default_currency: str
+    percent_cues: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +43,7 @@ def _words() -> _Words:
         money_cues=tuple(cue.lower() for cue in data["money_cues"]),
         market_currency=dict(data["market_currency"]),
         default_currency=str(data["default_currency"]),
+        percent_cues=tuple(cue.lower() for cue in data["percent_cues"]),
     )
 
 
@@ -61,17 +63,21 @@ def implied_currency(clause: str, sentence: str, earlier_currency: str | None) -
     return earlier_currency or words.default_currency
 
 
-def read_bare(*, scale: Decimal, latin_scale: bool, lang: str, clause: str, sentence: str,
+def read_bare(*, scale: Decimal, latin_scale: str, lang: str, clause: str, sentence: str,
               earlier_currency: str | None, previous_unit: str | None, text_before: str,
               is_digit_count: bool) -> BareReading | None:
     """The reading of a bare number, or None when it is not a claim.
 
-    A Latin scale letter in Chinese text (``910B``) is a model code, not "billion", unless a
-    unit follows (handled before this, as for ``175B以上参数``).
+    ``latin_scale`` is the Latin scale word written after the digits ("B", "bn", "million").
+    A single letter with no unit (``910B``, ``3M``) is a model code or a brand, not a figure,
+    unless a unit follows it (handled before this, as for ``175B以上参数``); in Chinese text a
+    Latin scale word never makes a bare number a claim.
     """
     if previous_unit and inherits_unit(text_before, is_digit_count):
         return BareReading(previous_unit, f"unit not written: {previous_unit} from the figure before it")
-    if latin_scale and lang != "en":
+    if is_digit_count and any(cue in clause.lower() for cue in _words().percent_cues):
+        return BareReading("percent", "unit not written: a share or rate, so percent")
+    if len(latin_scale) == 1 or (latin_scale and lang != "en"):
         return None
     if scale >= WAN or (lang == "en" and scale > 1):
         currency = implied_currency(clause, sentence, earlier_currency)

@@ -20,6 +20,7 @@ from .unit_context import per_share_unit
 from .units_attach import suffix_at
 
 _GLUED_LETTER = re.compile(r"[A-Za-z]")
+_LATIN_TAIL = re.compile(r"[A-Za-z]*$")
 _INDEFINITE_ONE = "一"
 MAGNITUDE_WIDTH = Decimal("0.5")  # 万亿参数: "on the order of", half a magnitude either way
 
@@ -70,7 +71,17 @@ class _Article:
         if before == "-" and quantity.start >= 2:
             before = text[quantity.start - 2]
         after = text[quantity.end:quantity.end + 1]
-        return bool(_GLUED_LETTER.match(before) or (_GLUED_LETTER.match(after) and not quantity.unit_written))
+        if _GLUED_LETTER.match(before) or (_GLUED_LETTER.match(after) and not quantity.unit_written):
+            return True
+        return self.capitalised_mid_sentence(quantity.numeral.start)
+
+    def capitalised_mid_sentence(self, start: int) -> bool:
+        """An English number word capitalised inside a sentence names something: "the Big Three"."""
+        text = self.norm.text
+        if not text[start:start + 1].isupper() or not _GLUED_LETTER.match(text[start]):
+            return False
+        before = text[:start].rstrip()
+        return bool(before) and before[-1] not in ".!?\"'“”‘’:;\n(" and not before.endswith("...")
 
     def reading(self, quantity: Quantity) -> tuple[str, str | None] | None:
         """The unit of ``quantity`` and a note, or None when it is not a claim."""
@@ -88,7 +99,7 @@ class _Article:
         clause_left, clause_right = clause_bounds(text, quantity.start, quantity.end)
         bare = read_bare(
             scale=quantity.numeral.scale, lang=self.lang,
-            latin_scale=bool(_GLUED_LETTER.match(text[quantity.numeral.end - 1])),
+            latin_scale=_LATIN_TAIL.search(text, quantity.numeral.start, quantity.numeral.end).group(),
             clause=text[clause_left:clause_right], sentence=text[sentence_left:sentence_right],
             earlier_currency=self.last_currency, previous_unit=previous,
             text_before=text[max(paragraph_start, quantity.start - 6):quantity.start],

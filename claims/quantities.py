@@ -21,6 +21,7 @@ from .vocab import alternation, load
 _NUMERAL_CHAR = "0-9〇零一二三四五六七八九十百千万亿两.,"
 
 HUNDRED = Decimal(100)
+MAX_RANGE_RATIO = 1000  # "1.39 million people to 1.408 billion": a change, not a range
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,27 +122,34 @@ def _range_opening(text: str, start: int) -> str | None:
 
 
 def _merge_range(text: str, first: Quantity, second: Quantity, separator: re.Pattern[str]) -> Quantity | None:
-    """``20亿至50亿美元``, ``20至50亿美元``, ``3.50%-3.75%``, ``between 5 and 6 percent`` as one range."""
+    """``20亿至50亿美元``, ``20至50亿美元``, ``3.50%-3.75%``, ``$32.2–33.4 billion``,
+    ``between 5 and 6 percent`` as one range; ``from 95% to 0%`` stays two claims."""
     gap = separator.fullmatch(text, first.end, second.start)
-    if gap is None or second.unit is None or first.value is None or second.value is None:
+    if gap is None or first.value is None or second.value is None:
         return None
-    if first.numeral.vague or second.numeral.vague:
+    if first.numeral.vague or second.numeral.vague or (first.unit is None and second.unit is None):
         return None
     opening = _range_opening(text, first.start)
     if opening == "change" or ("and" in gap.group().lower() and opening != "range"):
         return None
-    lower = first.value
-    if first.unit is None:
-        scale = second.numeral.scale if first.numeral.scale == 1 else Decimal(1)
-        lower = first.value * scale * _unit_factor(second)
-    elif first.unit != second.unit:
+    if first.unit is not None and second.unit is not None and first.unit != second.unit:
         return None
-    if not lower < second.value:
+    unit = second.unit or first.unit
+    borrow = second.numeral.scale if first.numeral.scale == 1 and second.numeral.scale > 1 else Decimal(1)
+    if borrow > 1 and first.numeral.value is not None and first.numeral.value * borrow > second.numeral.value:
+        borrow = Decimal(1)  # "3000至5亿": no shared scale
+    if first.unit is None:
+        lower = first.value * borrow * _unit_factor(second)
+        upper = second.value
+    else:
+        lower = first.value * borrow
+        upper = second.value * (_unit_factor(first) if second.unit is None else 1)
+    if not lower < upper or upper / lower > MAX_RANGE_RATIO:
         return None
     precisions = [p for p in (first.precision, second.precision) if p is not None]
     return Quantity(
-        start=first.start, end=second.end, value=None, lower=lower, upper=second.value,
-        precision=min(precisions) if precisions else None, unit=second.unit, numeral=first.numeral,
+        start=first.start, end=second.end, value=None, lower=lower, upper=upper,
+        precision=min(precisions) if precisions else None, unit=unit, numeral=first.numeral,
         is_range=True,
     )
 

@@ -17,8 +17,11 @@ from .vocab import alternation
 
 _LATIN = re.compile(r"[A-Za-z]")
 # English counted nouns may follow a number after up to two describing words
-# ("1.64 million battery-electric vehicles").
-_DESCRIBING_WORDS = r"(?:[a-z][a-z\-]*\s){0,2}"
+# ("1.64 million battery-electric vehicles"); any plural noun right after a number counts too
+# ("40 dealers"), but not the few -s words that are no nouns.
+_DESCRIBING_WORDS = r"(?:[a-z][a-z\-]*\s){0,2}?"
+_PLURAL_NOUN = re.compile(r" (?!(?:is|was|has|as|us|this|its|thus|plus|less|versus|across|yes|his|does|goes)\b)"
+                          r"[a-z]{2,}s(?![A-Za-z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +87,7 @@ def suffix_at(text: str, end: int) -> UnitMatch | None:
             expression = patterns.expressions.get(key) or _lookup_casefold(patterns.expressions, form)
             generic = form in surface_forms().generic_currency
             return UnitMatch(best.start() + (len(best.group()) - len(form)), best.end(), expression, generic)
-    counter = patterns.counters_en.match(text, end)
+    counter = patterns.counters_en.match(text, end) or _PLURAL_NOUN.match(text, end)
     if counter:
         return UnitMatch(counter.start() + 1, counter.end(), "count")
     return None
