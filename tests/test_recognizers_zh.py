@@ -32,6 +32,11 @@ CURRENCY_NAMES = {"Dollar": "USD", "Bitcoin": "BTC"}
 Found = tuple[int, int, float | None, float | None]   # start, inclusive end, and one or two numbers
 
 
+# Deliberate difference: 个百分点 is a percentage-point difference, not a percent level, so
+# factrecon reports it as percentage_point with the same value; both count as a percent match.
+PERCENT_UNITS = ("percent", "percentage_point")
+
+
 def _case_ids() -> list[str]:
     seen: Counter[str] = Counter()
     ids = []
@@ -111,7 +116,7 @@ def test_quantity_models(record: dict[str, Any]) -> None:
     codes = {item.get("iso_currency") or CURRENCY_NAMES.get(item["unit"]) for item in record["expected"]}
     for quantity in quantities.scan_quantities(record["input"]):
         span = (quantity.start, quantity.end - 1)
-        if suite == "PercentModel" and quantity.unit == "percent":
+        if suite == "PercentModel" and quantity.unit in PERCENT_UNITS:
             found.append((*span, _number(quantity.value), None))
         elif suite == "CurrencyModel" and quantity.unit is not None and (
                 quantity.unit in codes or re.fullmatch("[A-Z]{3}", quantity.unit)):
@@ -125,3 +130,12 @@ def test_quantity_models(record: dict[str, Any]) -> None:
 
 def test_xfail_names_real_cases() -> None:
     assert set(XFAIL) <= set(CASE_IDS), sorted(set(XFAIL) - set(CASE_IDS))
+
+
+def test_number_percent_currency_pass_at_least_85_percent() -> None:
+    """The bar for the numeral, percent and currency parser: xfails are strict, so every case
+    not listed in xfail.toml passes, and the listed ones may be at most 15% of these suites."""
+    suites = ("NumberModel", "PercentModel", "CurrencyModel")
+    cases = [case for case in CASE_IDS if case.split("::")[0] in suites]
+    known_failures = [case for case in cases if case in XFAIL]
+    assert 1 - len(known_failures) / len(cases) >= 0.85, f"{len(known_failures)} of {len(cases)} fail"
