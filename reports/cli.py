@@ -1,0 +1,132 @@
+"""The ``factrecon`` command line: glue between the library and a renderer.
+
+Heavy libraries (the extractor with pint/opencc, pandas, rich) are imported
+inside the commands so that ``factrecon --help`` starts fast.  Expected
+failures are ``FactreconError``s, printed as one ``factrecon: error:`` line each.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from factrecon.reports.errors import EXIT_ERROR, FactreconError, OutputError
+
+if TYPE_CHECKING:
+    from factrecon.claims.model import Claim
+
+app = typer.Typer(
+    name="factrecon",
+    help="Extract and reconcile numeric claims in news articles (Chinese and English).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(StrEnum):
+    """Output formats of ``factrecon extract``."""
+
+    table = "table"
+    jsonl = "jsonl"
+    json = "json"
+    csv = "csv"
+
+
+@app.callback()
+def _root() -> None:
+    """Extract and reconcile numeric claims in news articles (Chinese and English)."""
+
+
+@app.command()
+def extract(
+    files: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="FILES", help="Article files or directories; none = the sample corpus."),
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE, not stdout.")
+    ] = None,
+) -> None:
+    """List every numeric claim in the articles, with offsets into the original text."""
+    from factrecon.claims import extract as extract_claims
+    from factrecon.reports.inputs import read_inputs
+
+    articles, errors = read_inputs(files or [])
+    claims = [claim for article in articles for claim in extract_claims(article.text, article.source)]
+    texts = {article.source: article.text for article in articles}
+    write_output(render(claims, fmt, texts, to_terminal=output is None), output)
+    if errors:
+        report(errors)
+        raise typer.Exit(EXIT_ERROR)
+
+
+def render(claims: Sequence[Claim], fmt: Format, texts: Mapping[str, str], *, to_terminal: bool) -> bytes:
+    """The bytes of ``claims`` in ``fmt``; the table is coloured only on a terminal without NO_COLOR."""
+    if fmt is Format.table:
+        from factrecon.reports.terminal import render_table
+
+        color = to_terminal and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        width = shutil.get_terminal_size((120, 24)).columns
+        return render_table(claims, texts, width=width, color=color).encode("utf-8")
+    if fmt is Format.csv:
+        from factrecon.reports.csv_report import claims_to_csv
+
+        return claims_to_csv(claims)
+    from factrecon.reports.json_report import claims_to_json, claims_to_jsonl
+
+    return (claims_to_jsonl if fmt is Format.jsonl else claims_to_json)(claims).encode("utf-8")
+
+
+def write_output(data: bytes, path: Path | None) -> None:
+    """Write ``data`` to stdout, or atomically to ``path`` (temp file beside it, then rename)."""
+    if path is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    temp: str | None = None
+    try:
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as handle:
+            temp = handle.name
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)
+        os.replace(temp, path)
+    except OSError as error:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+        raise OutputError(str(path), (error.strerror or str(error)).lower()) from None
+
+
+def report(errors: Iterable[FactreconError]) -> None:
+    """Print each error as one ``factrecon: error: ...`` line on stderr."""
+    for error in errors:
+        print(f"factrecon: error: {error}", file=sys.stderr)
+
+
+def main() -> None:
+    """Console-script entry point: UTF-8 streams, and the one place errors become exit codes."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding="utf-8")
+    try:
+        app()
+    except FactreconError as error:
+        report([error])
+        sys.exit(error.exit_code)

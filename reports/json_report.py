@@ -1,0 +1,28 @@
+"""Claims as JSON Lines or one JSON document, fields in contract order.
+
+Output is deterministic (claim order as given, contract field order, no
+timestamps), keeps non-ASCII text as is, writes ``None`` as ``null`` and refuses
+NaN/Infinity rather than emit invalid JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from factrecon.claims.model import Claim
+
+
+def _dumps(record: Any, indent: int | None = None) -> str:
+    return json.dumps(record, ensure_ascii=False, allow_nan=False, indent=indent)
+
+
+def claims_to_jsonl(claims: Sequence[Claim]) -> str:
+    """One claim object per line, each line ending in ``\\n``; no claims gives ``""``."""
+    return "".join(_dumps(claim.to_dict()) + "\n" for claim in claims)
+
+
+def claims_to_json(claims: Sequence[Claim]) -> str:
+    """``{"claims": [...]}``, indented, ending in a newline."""
+    return _dumps({"claims": [claim.to_dict() for claim in claims]}, indent=2) + "\n"

@@ -1,0 +1,150 @@
+"""Reading article files: encodings, binary refusal, directories, one error per bad path."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+
+import pytest
+
+from factrecon.reports import inputs
+from factrecon.reports.errors import EXIT_ERROR, InputError
+from factrecon.reports.inputs import Article, default_corpus, read_article, read_articles, read_inputs
+
+BIG5_TEXT = "英偉達市場份額95%"
+GB_TEXT = "英伟达市场份额95%"
+
+
+def write(path: Path, data: bytes) -> str:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return str(path)
+
+
+DECODES = (
+    ("utf8", "H200 显存带宽约4.8TB/s".encode(), "H200 显存带宽约4.8TB/s", "utf-8"),
+    ("utf8_bom", codecs.BOM_UTF8 + "约95%".encode(), "约95%", "utf-8-sig"),
+    ("utf16_le_bom", "份額95%".encode("utf-16"), "份額95%", "utf-16"),
+    ("utf16_be_bom", codecs.BOM_UTF16_BE + "份額95%".encode("utf-16-be"), "份額95%", "utf-16"),
+    ("utf16_le_no_bom", "Nvidia had 95% share.".encode("utf-16-le"), "Nvidia had 95% share.", "utf-16-le"),
+    ("big5", BIG5_TEXT.encode("big5"), BIG5_TEXT, "big5"),
+    ("gb18030", GB_TEXT.encode("gb18030"), GB_TEXT, "gb18030"),
+    ("gbk_traditional", BIG5_TEXT.encode("gbk"), BIG5_TEXT, "gb18030"),
+    ("crlf_kept", b"line one 5%\r\nline two 6%\r\n", "line one 5%\r\nline two 6%\r\n", "utf-8"),
+    ("lone_cr_kept", b"a 5%\rb 6%", "a 5%\rb 6%", "utf-8"),
+)
+
+
+@pytest.mark.parametrize(("data", "text", "encoding"), [d[1:] for d in DECODES], ids=[d[0] for d in DECODES])
+def test_decodes(tmp_path: Path, data: bytes, text: str, encoding: str) -> None:
+    path = write(tmp_path / "a.txt", data)
+    assert read_article(path) == Article(source=path, text=text, encoding=encoding)
+
+
+REFUSED = (
+    ("pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "binary file (looks like PDF)"),
+    ("png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (looks like PNG)"),
+    ("zip", b"PK\x03\x04\x14\x00\x00\x00", "binary file (looks like ZIP)"),
+    ("gif", b"GIF89a\x01\x00\x01\x00", "binary file (looks like GIF)"),
+    ("jpeg", b"\xff\xd8\xff\xe0\x00\x10JFIF", "binary file (looks like JPEG)"),
+    ("nul_bytes", b"abc\x00\x00\x01\x02\xff\x00def\x00", "binary file"),
+    ("empty", b"", "empty file"),
+    ("whitespace_only", b" \r\n\t\n", "empty file"),
+    ("bom_only", codecs.BOM_UTF8 + b"\n", "empty file"),
+    ("undecodable", bytes(range(1, 256)) * 4, "cannot decode text (not UTF-8, GB18030 or Big5)"),
+)
+
+
+@pytest.mark.parametrize(("data", "reason"), [r[1:] for r in REFUSED], ids=[r[0] for r in REFUSED])
+def test_refuses_by_content_whatever_the_name(tmp_path: Path, data: bytes, reason: str) -> None:
+    path = write(tmp_path / "article.txt", data)
+    with pytest.raises(InputError) as caught:
+        read_article(path)
+    assert (caught.value.path, caught.value.reason, str(caught.value)) == (path, reason, f"{path}: {reason}")
+    assert caught.value.exit_code == EXIT_ERROR
+
+
+def test_missing_file_is_no_such_file(tmp_path: Path) -> None:
+    path = str(tmp_path / "nope.txt")
+    assert read_articles([path]) == ([], [InputError(path, "no such file")])
+
+
+def test_permission_denied_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write(tmp_path / "secret.txt", b"5%")
+
+    def denied(*_: object) -> None:
+        raise PermissionError(13, "Permission denied", path)
+
+    monkeypatch.setattr(inputs, "open", denied, raising=False)
+    assert read_articles([path]) == ([], [InputError(path, "permission denied")])
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs a non-root POSIX user")
+def test_unreadable_file_is_permission_denied(tmp_path: Path) -> None:
+    path = write(tmp_path / "secret.txt", b"5%")
+    os.chmod(path, 0)
+    assert read_articles([path]) == ([], [InputError(path, "permission denied")])
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_fifo_is_not_a_regular_file(tmp_path: Path) -> None:
+    path = str(tmp_path / "pipe.txt")
+    os.mkfifo(path)
+    assert read_articles([path]) == ([], [InputError(path, "not a regular file")])
+
+
+def test_one_bad_file_never_loses_the_others(tmp_path: Path) -> None:
+    good1 = write(tmp_path / "a.txt", "甲 5%".encode())
+    bad = write(tmp_path / "b.txt", b"")
+    good2 = write(tmp_path / "c.txt", "乙 6%".encode())
+    articles, errors = read_articles([good1, bad, str(tmp_path / "missing.txt"), good2])
+    assert [a.source for a in articles] == [good1, good2]
+    assert [str(e) for e in errors] == [f"{bad}: empty file", f"{tmp_path / 'missing.txt'}: no such file"]
+
+
+def test_directory_is_walked_recursively_sorted_skipping_hidden_and_other_files(tmp_path: Path) -> None:
+    root = tmp_path / "news"
+    for name in ("b.md", "a.txt", "sub/c.markdown", "sub/d.text", "A.TXT"):
+        write(root / name, f"{name} 5%".encode())
+    for name in ("e.pdf", "notes.docx", ".hidden.txt", ".git/f.txt", "img.png"):
+        write(root / name, b"ignored 5%")
+    articles, errors = read_articles([str(root)])
+    relative = ["A.TXT", "a.txt", "b.md", "sub/c.markdown", "sub/d.text"]
+    assert [a.source for a in articles] == [os.path.join(str(root), r) for r in relative]
+    assert errors == []
+
+
+def test_directory_source_keeps_the_path_as_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path / "news" / "a.txt", b"5%")
+    monkeypatch.chdir(tmp_path)
+    articles, _ = read_articles(["news/"])
+    assert [a.source for a in articles] == ["news/a.txt"]
+
+
+def test_directory_without_articles_is_an_error(tmp_path: Path) -> None:
+    write(tmp_path / "d" / "x.pdf", b"%PDF-1.4")
+    directory = str(tmp_path / "d")
+    assert read_articles([directory]) == ([], [InputError(directory, "no readable article (.txt/.md) found")])
+
+
+def test_directory_of_bad_articles_names_each_file_and_the_directory(tmp_path: Path) -> None:
+    bad = write(tmp_path / "d" / "empty.txt", b"")
+    directory = str(tmp_path / "d")
+    _, errors = read_articles([directory])
+    no_article = f"{directory}: no readable article (.txt/.md) found"
+    assert [str(e) for e in errors] == [f"{bad}: empty file", no_article]
+
+
+def test_default_corpus_is_the_bundled_articles() -> None:
+    paths = default_corpus()
+    assert [os.path.basename(p) for p in paths] == sorted(os.path.basename(p) for p in paths)
+    assert len(paths) >= 3 and all(p.endswith(".txt") and os.path.isfile(p) for p in paths)
+
+
+def test_read_inputs_without_paths_reads_the_corpus_by_base_name() -> None:
+    articles, errors = read_inputs([])
+    assert errors == []
+    assert [a.source for a in articles] == [os.path.basename(p) for p in default_corpus()]
+    assert "000_4774084d0a6e70d6.txt" in [a.source for a in articles]
+    assert all(a.encoding == "utf-8" and a.text.strip() for a in articles)
