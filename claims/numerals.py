@@ -13,14 +13,13 @@ an ordinary word (一切, 四川, 队伍) or a lone character that is rarely a n
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .textmap import normalize
-from .vocab import VocabError, load
+from .vocab import VocabError, alternation, load
 
 if TYPE_CHECKING:
     from .chinese_numerals import ChineseGrammar
@@ -65,26 +64,25 @@ class Numeral:
 
 @dataclass(frozen=True, slots=True)
 class _Filter:
-    """Block words (by length, for a lookup of every word that could cover a numeral) and lone characters."""
+    """Block words (one regex, longest first) and characters that are never a numeral alone."""
 
     words: dict[str, bool]       # lower-cased word -> True to block, False to keep
-    lengths: tuple[int, ...]
-    inside: frozenset[str]       # every piece of a block word: nothing else can lie inside one
+    pattern: re.Pattern[str]
+    inside: frozenset[str]       # every character of a block or keep word
+    reach: int                   # the longest word's length
     not_alone: frozenset[str]
 
     def drops(self, text: str, numeral: Numeral) -> bool:
+        """Whether the longest block or keep word covering ``numeral`` blocks it."""
         start, end = numeral.start, numeral.end
-        piece = text[start:end]
-        if piece in self.not_alone:
+        if text[start:end] in self.not_alone:
             return True
-        if piece.lower() not in self.inside:
+        if not self.inside.issuperset(text[start:end].lower()):
             return False
         best, blocked = 0, False
-        for length in self.lengths[bisect_right(self.lengths, end - start - 1):]:
-            for left in range(max(0, end - length), start + 1):
-                verdict = self.words.get(text[left:left + length].lower())
-                if verdict is not None and length > best:
-                    best, blocked = length, verdict
+        for match in self.pattern.finditer(text, max(0, start - self.reach), end + self.reach):
+            if match.start() <= start and match.end() >= end and match.end() - match.start() > best:
+                best, blocked = match.end() - match.start(), self.words[match.group().lower()]
         return blocked
 
 
@@ -108,10 +106,9 @@ def _engine() -> tuple[ChineseGrammar, EnglishGrammar, _Filter]:
     vocab = _vocabulary()
     words = {word.lower(): True for word in vocab["block"]["words"]}
     words.update({word.lower(): False for word in vocab["block"]["keep"]})
-    inside = frozenset(word[i:j] for word in words
-                       for i in range(len(word)) for j in range(i + 1, len(word) + 1))
-    lengths = tuple(sorted({len(word) for word in words}))
-    filter_ = _Filter(words, lengths, inside, frozenset(vocab["chinese"]["not_alone"]))
+    pattern = re.compile(alternation(list(words)), re.IGNORECASE)
+    inside = frozenset("".join(words))
+    filter_ = _Filter(words, pattern, inside, max(map(len, words)), frozenset(vocab["chinese"]["not_alone"]))
     english = vocab["english"]
     chinese = ChineseGrammar(vocab["chinese"], {**english["abbreviations"], **english["scales"]})
     return chinese, EnglishGrammar(english), filter_

@@ -41,12 +41,6 @@ class Quantity:
     magnitude: bool = False  # a scale word alone (万亿参数): an order of magnitude
 
 
-def _sentence_around(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(mark, 0, start) for mark in "。！？!?\n;；")
-    right = min((pos for pos in (text.find(mark, end) for mark in "。！？!?\n;；") if pos >= 0), default=len(text))
-    return text[left + 1:right]
-
-
 def _scaled(number: Decimal | None, factor: Decimal) -> Decimal | None:
     return None if number is None else number * factor
 
@@ -61,7 +55,7 @@ def _measure(text: str, numeral: Numeral) -> Quantity:
         expression = "times"
     prefix: UnitMatch | None = None
     if not expression:
-        suffix = suffix_at(text, end) or contextual_at(text, end, _sentence_around(text, start, end))
+        suffix = suffix_at(text, end) or contextual_at(text, start, end)
         prefix = prefix_before(text, start)
         if prefix and suffix and suffix.generic_currency and not prefix.expression.startswith("/"):
             expression = prefix.expression  # 人民币2111.94亿元, 新台币4800亿元

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from factrecon.units import surface_forms
 
+from .clauses import sentence_bounds
 from .vocab import alternation
 
 _LATIN = re.compile(r"[A-Za-z]")
@@ -20,8 +21,8 @@ _LATIN = re.compile(r"[A-Za-z]")
 # ("1.64 million battery-electric vehicles"); any plural noun right after a number counts too
 # ("40 dealers"), but not the few -s words that are no nouns.
 _DESCRIBING_WORDS = r"(?:[a-z][a-z\-]*\s){0,2}?"
-_PLURAL_NOUN = re.compile(r" (?!(?:is|was|has|as|us|this|its|thus|plus|less|versus|across|yes|his|does|goes)\b)"
-                          r"[a-z]{2,}s(?![A-Za-z])")
+_NOT_NOUNS = "is|was|has|as|us|this|its|thus|plus|less|versus|across|yes|his|does|goes"
+_PLURAL_NOUN = re.compile(rf" (?!(?:{_NOT_NOUNS})\b)[a-z]{{2,}}s(?![A-Za-z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,11 +117,12 @@ def prefix_before(text: str, start: int) -> UnitMatch | None:
     return None
 
 
-def contextual_at(text: str, end: int, sentence: str) -> UnitMatch | None:
+def contextual_at(text: str, start: int, end: int) -> UnitMatch | None:
     """A bare symbol that is a unit only near its cue words: ``1979T`` beside 算力 is TFLOPS."""
     for form, (expression, cues) in surface_forms().contextual.items():
         stop = end + len(form)
         if text[end:stop] == form and not _LATIN.match(text[stop:stop + 1]):
-            if any(cue in sentence for cue in cues):
+            left, right = sentence_bounds(text, start, end)
+            if any(cue in text[left:right] for cue in cues):
                 return UnitMatch(end, stop, expression)
     return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import lru_cache
+from functools import cache
 from importlib.resources import files
 from typing import Any
 
@@ -13,7 +13,7 @@ class VocabError(ValueError):
     """A vocabulary file is malformed: the message reads ``file:key: reason``."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> dict[str, Any]:
     """The packaged vocabulary file ``claims/data/<name>.toml`` as a dict."""
     path = files("factrecon.claims") / "data" / f"{name}.toml"

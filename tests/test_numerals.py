@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+
 from factrecon.claims.chinese_numerals import ChineseGrammar
 from factrecon.claims.numerals import Numeral, parse, scan
 from factrecon.claims.textmap import normalize

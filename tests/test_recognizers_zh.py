@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from factrecon.claims.numerals import scan
 from factrecon.claims.textmap import normalize
 

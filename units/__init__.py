@@ -1,6 +1,17 @@
 """Units: the pint registry built from factrecon's own definitions, and conversion to canonical units."""
 
-from .normalize import Conversion, SurfaceForms, combine, conversion, is_canonical, is_currency, surface_forms
+from .normalize import (
+    Conversion,
+    SurfaceForms,
+    combine,
+    conversion,
+    is_canonical,
+    is_currency,
+    surface_forms,
+)
 from .registry import registry
 
-__all__ = ["Conversion", "SurfaceForms", "combine", "conversion", "is_canonical", "is_currency", "registry", "surface_forms"]
+__all__ = [
+    "Conversion", "SurfaceForms", "combine", "conversion", "is_canonical", "is_currency", "registry",
+    "surface_forms",
+]
