@@ -1,19 +1,24 @@
-"""Numbers written with no unit that still make a claim (rules and words: bare_numbers.toml).
+"""Numbers written with no unit (or only 元) that still make a claim.
 
+Rules and words: claims/data/bare_numbers.toml.
 - after a change word, a bare number takes the unit of the claim before it in the paragraph
-  ("份额从95%暴跌至0": 0 percent; "降至个位数": [1, 9] percent);
+  when it ends a change ("份额从95%暴跌至0": 0 percent) or counts digits ("降至个位数");
+- a digit-count word in a clause about shares or rates is a percentage ("份额仅为个位数");
 - a bare amount with a scale word in a money clause is money in the implied currency
-  ("市值一度突破3000亿": CNY), and says so in its notes;
-- an English figure with a scale word ("2.26 million") is a count.
+  ("市值一度突破3000亿": CNY), and its notes say so;
+- an English figure with a scale word ("2.26 million") is a count;
+- a generic 元 is the currency of the market the text speaks of (A股, 港股, 台股), else the
+  article's local currency.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from .vocab import load
+from .vocab import alternation, load
 
 WAN = Decimal(10_000)
 
@@ -27,62 +32,91 @@ class BareReading:
 
 
 @dataclass(frozen=True, slots=True)
+class BareContext:
+    """What the text around a bare number says (normalised text)."""
+
+    lang: str
+    clause: str                 # the comma-separated clause holding the number
+    context: str                # the sentence and what precedes it closely (market words)
+    text_before: str            # the few characters right before the number
+    scale: Decimal              # the numeral's scale word (万 1e4, million 1e6), 1 when none
+    latin_scale: str            # a Latin scale word after the digits ("B", "bn", "million")
+    is_zero: bool
+    is_digit_count: bool        # 个位数, single digits
+    previous_unit: str | None   # the unit of the claim before it in the paragraph
+    previous_opened_change: bool  # that claim followed 从/由/from: "从95%暴跌至0"
+    earlier_currency: str | None  # the last currency written in the article
+    local_currency: str
+
+
+@dataclass(frozen=True, slots=True)
 class _Words:
-    inherit_after: tuple[str, ...]
+    inherit_after: re.Pattern[str]
     money_cues: tuple[str, ...]
     market_currency: dict[str, str]
     default_currency: str
     percent_cues: tuple[str, ...]
+    local_currency_words: dict[str, tuple[str, ...]]
 
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     data = load("bare_numbers")
     return _Words(
-        inherit_after=tuple(data["inherit_after"]),
+        inherit_after=re.compile(rf"(?<![A-Za-z])(?:{alternation(data['inherit_after'])})\s*$", re.IGNORECASE),
         money_cues=tuple(cue.lower() for cue in data["money_cues"]),
         market_currency=dict(data["market_currency"]),
         default_currency=str(data["default_currency"]),
         percent_cues=tuple(cue.lower() for cue in data["percent_cues"]),
+        local_currency_words={code: tuple(words) for code, words in data["local_currency"].items()},
     )
 
 
-def inherits_unit(text_before: str, is_digit_count: bool) -> bool:
-    """Whether a bare number preceded by ``text_before`` takes the previous claim's unit."""
-    return is_digit_count or text_before.rstrip().lower().endswith(_words().inherit_after)
-
-
-def implied_currency(clause: str, sentence: str, earlier_currency: str | None) -> str | None:
-    """The currency of a bare amount in ``clause``, or None when the clause is not about money."""
+def local_currency(text: str, lang: str) -> str:
+    """The currency a generic 元 means in ``text``: HKD or TWD in traditional-script text that
+    writes that currency out more often than the other, else the default (CNY)."""
     words = _words()
-    if not any(cue in clause.lower() for cue in words.money_cues):
-        return None
-    for market, currency in words.market_currency.items():
-        if market in sentence:
+    if lang != "zh-Hant":
+        return words.default_currency
+    counts = {code: sum(text.count(word) for word in forms) for code, forms in words.local_currency_words.items()}
+    best = max(counts, key=lambda code: counts[code], default=None)
+    return best if best and counts[best] else words.default_currency
+
+
+def market_currency(context: str) -> str | None:
+    """The currency of the market a passage speaks of (A股 -> CNY), or None."""
+    for market, currency in _words().market_currency.items():
+        if market in context:
             return currency
-    return earlier_currency or words.default_currency
+    return None
 
 
-def read_bare(*, scale: Decimal, latin_scale: str, lang: str, clause: str, sentence: str,
-              earlier_currency: str | None, previous_unit: str | None, text_before: str,
-              is_digit_count: bool) -> BareReading | None:
+def _inherits(ctx: BareContext) -> bool:
+    if ctx.previous_unit is None:
+        return False
+    if ctx.is_digit_count:
+        return True
+    after_change_word = bool(_words().inherit_after.search(ctx.text_before))
+    return after_change_word and (ctx.is_zero or ctx.previous_opened_change)
+
+
+def read_bare(ctx: BareContext) -> BareReading | None:
     """The reading of a bare number, or None when it is not a claim.
 
-    ``latin_scale`` is the Latin scale word written after the digits ("B", "bn", "million").
-    A single letter with no unit (``910B``, ``3M``) is a model code or a brand, not a figure,
-    unless a unit follows it (handled before this, as for ``175B以上参数``); in Chinese text a
-    Latin scale word never makes a bare number a claim.
+    A single Latin scale letter with no unit (``910B``, ``3M``) is a model code or a brand, not
+    a figure, unless a unit follows it (handled before this, as for ``175B以上参数``); in Chinese
+    text a Latin scale word never makes a bare number a claim.
     """
-    if previous_unit and inherits_unit(text_before, is_digit_count):
-        return BareReading(previous_unit, f"unit not written: {previous_unit} from the figure before it")
-    if is_digit_count and any(cue in clause.lower() for cue in _words().percent_cues):
+    words = _words()
+    if _inherits(ctx) and ctx.previous_unit:
+        return BareReading(ctx.previous_unit, f"unit not written: {ctx.previous_unit} from the figure before it")
+    if ctx.is_digit_count and any(cue in ctx.clause.lower() for cue in words.percent_cues):
         return BareReading("percent", "unit not written: a share or rate, so percent")
-    if len(latin_scale) == 1 or (latin_scale and lang != "en"):
+    if len(ctx.latin_scale) == 1 or (ctx.latin_scale and ctx.lang != "en"):
         return None
-    if scale >= WAN or (lang == "en" and scale > 1):
-        currency = implied_currency(clause, sentence, earlier_currency)
-        if currency:
+    if ctx.scale >= WAN or (ctx.lang == "en" and ctx.scale > 1):
+        if any(cue in ctx.clause.lower() for cue in words.money_cues):
+            currency = market_currency(ctx.context) or ctx.earlier_currency or ctx.local_currency
             return BareReading(currency, f"currency not written: {currency} implied by context")
-        if lang == "en" or scale >= WAN:
-            return BareReading("count", "unit not written: a count")
+        return BareReading("count", "unit not written: a count")
     return None

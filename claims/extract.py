@@ -8,13 +8,13 @@ from decimal import Decimal
 
 from factrecon.units import conversion, is_currency
 
-from .bare import read_bare
+from .bare import BareContext, local_currency, market_currency, read_bare
 from .clauses import clause_bounds, paragraph_bounds, quote_bounds, sentence_bounds
 from .exclusions import ExclusionIndex, excluded_spans
 from .lang import detect_lang
 from .model import Claim
 from .qualifiers import QualifierWord, qualifier_after, qualifier_before
-from .quantities import Quantity, find_quantities
+from .quantities import Quantity, find_quantities, opens_change
 from .textmap import NormalizedText, normalize
 from .unit_context import per_share_unit
 from .units_attach import suffix_at
@@ -22,6 +22,7 @@ from .units_attach import suffix_at
 _GLUED_LETTER = re.compile(r"[A-Za-z]")
 _LATIN_TAIL = re.compile(r"[A-Za-z]*$")
 _INDEFINITE_ONE = "一"
+CONTEXT_BEFORE = 150  # characters before a sentence still read for market words (A股, 港股)
 MAGNITUDE_WIDTH = Decimal("0.5")  # 万亿参数: "on the order of", half a magnitude either way
 
 
@@ -62,7 +63,9 @@ class _Article:
         self.exclusions = ExclusionIndex(excluded_spans(self.norm.text))
         self.claims: list[Claim] = []
         self.last_currency: str | None = None
-        self.last_unit: tuple[int, str] | None = None  # (paragraph start, unit)
+        self.local_currency = local_currency(self.norm.text, self.lang)
+        # the last claim: (paragraph start, unit, whether 从/由/from opened it)
+        self.previous: tuple[int, str, bool] | None = None
 
     def glued_to_name(self, quantity: Quantity) -> bool:
         """Digits inside a name: H200, GPT-4, 910C, 5G, 4th."""
@@ -87,25 +90,40 @@ class _Article:
         """The unit of ``quantity`` and a note, or None when it is not a claim."""
         text = self.norm.text
         if quantity.unit is not None:
+            unit, note = quantity.unit, None
+            if quantity.generic_currency:  # 元 alone: the currency of the market, or the local one
+                currency = market_currency(self.context(quantity)) or self.local_currency
+                unit = unit.replace(quantity.generic_currency, currency, 1)
+                note = None if currency == quantity.generic_currency else f"元 read as {currency} from context"
             before = text[max(0, quantity.start - 40):quantity.start]
-            return per_share_unit(quantity.unit, before, quantity.numeral.scale), None
+            return per_share_unit(unit, before, quantity.numeral.scale), note
         beyond = qualifier_after(text, quantity.end)
         unit_beyond = suffix_at(text, beyond.end) if beyond else None
         if unit_beyond and unit_beyond.expression and not unit_beyond.expression.startswith("/"):
             return conversion(unit_beyond.expression).unit, None  # 175B以上参数: the unit after 以上
-        paragraph_start, _ = paragraph_bounds(text, quantity.start)
-        previous = self.last_unit[1] if self.last_unit and self.last_unit[0] == paragraph_start else None
-        sentence_left, sentence_right = sentence_bounds(text, quantity.start, quantity.end)
-        clause_left, clause_right = clause_bounds(text, quantity.start, quantity.end)
-        bare = read_bare(
-            scale=quantity.numeral.scale, lang=self.lang,
-            latin_scale=_LATIN_TAIL.search(text, quantity.numeral.start, quantity.numeral.end).group(),
-            clause=text[clause_left:clause_right], sentence=text[sentence_left:sentence_right],
-            earlier_currency=self.last_currency, previous_unit=previous,
-            text_before=text[max(paragraph_start, quantity.start - 6):quantity.start],
-            is_digit_count=quantity.numeral.vague == "range" and quantity.numeral.value is None,
-        )
+        bare = read_bare(self.bare_context(quantity))
         return (bare.unit, bare.note) if bare else None
+
+    def context(self, quantity: Quantity) -> str:
+        """The sentence of ``quantity`` and the text just before it: where market words are read."""
+        left, right = sentence_bounds(self.norm.text, quantity.start, quantity.end)
+        return self.norm.text[max(0, left - CONTEXT_BEFORE):right]
+
+    def bare_context(self, quantity: Quantity) -> BareContext:
+        text = self.norm.text
+        paragraph_start, _ = paragraph_bounds(text, quantity.start)
+        previous = self.previous if self.previous and self.previous[0] == paragraph_start else None
+        clause_left, clause_right = clause_bounds(text, quantity.start, quantity.end)
+        numeral = quantity.numeral
+        return BareContext(
+            lang=self.lang, clause=text[clause_left:clause_right], context=self.context(quantity),
+            text_before=text[max(paragraph_start, quantity.start - 6):quantity.start],
+            scale=numeral.scale, latin_scale=_LATIN_TAIL.search(text, numeral.start, numeral.end).group(),
+            is_zero=numeral.value == 0, is_digit_count=numeral.vague == "range" and numeral.value is None,
+            previous_unit=previous[1] if previous else None,
+            previous_opened_change=previous[2] if previous else False,
+            earlier_currency=self.last_currency, local_currency=self.local_currency,
+        )
 
     def claim(self, quantity: Quantity) -> Claim | None:
         text = self.norm.text
@@ -132,8 +150,8 @@ class _Article:
 
     def remember(self, quantity: Quantity, claim: Claim) -> None:
         paragraph_start, _ = paragraph_bounds(self.norm.text, quantity.start)
-        self.last_unit = (paragraph_start, claim.unit)
-        if is_currency(claim.unit) and quantity.unit is not None:
+        self.previous = (paragraph_start, claim.unit, opens_change(self.norm.text, quantity.start))
+        if quantity.unit is not None and is_currency(claim.unit):
             self.last_currency = claim.unit
 
 

@@ -124,7 +124,7 @@ class Lexer:
             SLASH: r"(?<=[0-9])/(?=[-−]?[0-9])",
             TIMES: f"(?<={cls([*self.digits, *self.units])})(?:{alt(self.times)})",
             CHENG: f"(?<=[0-9]|{cls([*self.digits, *(u for u, v in self.units.items() if v == TEN)])})"
-                   f"{re.escape(fraction['tenths'])}",
+                   f"{re.escape(fraction['tenths'])}(?!{cls(fraction.get('tenths_not_before', []))})",
             MORE: f"(?<=[0-9 ]|{units_scales}){cls(vague['more'])}",
         }
         starts = cls(sorted({word[:1] for word in (

@@ -15,12 +15,13 @@ from factrecon.units import Conversion, combine, conversion
 
 from .numerals import Numeral, scan
 from .textmap import normalize
-from .units_attach import UnitMatch, contextual_at, prefix_before, suffix_at
+from .units_attach import contextual_at, prefix_before, suffix_at
 from .vocab import alternation, load
 
 _NUMERAL_CHAR = "0-9〇零一二三四五六七八九十百千万亿两.,"
 
 HUNDRED = Decimal(100)
+IMPLIED_UNITS = {"percent": "percent", "multiple": "times"}  # 百分之五, 七成; sixfold, 翻番
 MAX_RANGE_RATIO = 1000  # "1.39 million people to 1.408 billion": a change, not a range
 
 
@@ -39,51 +40,57 @@ class Quantity:
     is_range: bool = False
     unit_written: bool = True
     magnitude: bool = False  # a scale word alone (万亿参数): an order of magnitude
+    generic_currency: str | None = None  # the default currency a bare 元 was given ("CNY")
 
 
 def _scaled(number: Decimal | None, factor: Decimal) -> Decimal | None:
     return None if number is None else number * factor
 
 
+@dataclass(frozen=True, slots=True)
+class _WrittenUnit:
+    start: int
+    end: int
+    expression: str
+    generic_currency: str | None = None
+
+
+def _written_unit(text: str, numeral: Numeral) -> _WrittenUnit | None:
+    """The unit written around ``numeral``: a suffix, a prefix, or both (``HK$263 a share``)."""
+    suffix = suffix_at(text, numeral.end) or contextual_at(text, numeral.start, numeral.end)
+    prefix = prefix_before(text, numeral.start)
+    if prefix and prefix.expression.startswith("/") and not suffix:
+        prefix = None  # 每秒 or 每股 with nothing after the number
+    generic = suffix.expression if suffix and suffix.generic_currency else None
+    if prefix and suffix:
+        if generic and not prefix.expression.startswith("/"):
+            return _WrittenUnit(prefix.start, suffix.end, prefix.expression)  # 人民币2111.94亿元
+        try:  # HK$263 a share; 每秒4.8TB; 每股263元 (still a generic 元)
+            return _WrittenUnit(prefix.start, suffix.end, combine(prefix.expression, suffix.expression), generic)
+        except ValueError:
+            prefix = None
+    if suffix:
+        return _WrittenUnit(numeral.start, suffix.end, suffix.expression, generic)
+    if prefix:
+        return _WrittenUnit(prefix.start, numeral.end, prefix.expression)
+    return None
+
+
 def _measure(text: str, numeral: Numeral) -> Quantity:
     """Attach the unit written around ``numeral`` (or the one its own words imply)."""
-    start, end = numeral.start, numeral.end
-    expression = ""
-    if numeral.kind == "percent":
-        expression = "percent"
-    elif numeral.kind == "multiple":
-        expression = "times"
-    prefix: UnitMatch | None = None
-    if not expression:
-        suffix = suffix_at(text, end) or contextual_at(text, start, end)
-        prefix = prefix_before(text, start)
-        if prefix and suffix and suffix.generic_currency and not prefix.expression.startswith("/"):
-            expression = prefix.expression  # 人民币2111.94亿元, 新台币4800亿元
-        elif prefix and suffix:
-            try:
-                expression = combine(prefix.expression, suffix.expression)
-            except ValueError:
-                prefix = None
-                expression = suffix.expression
-        elif suffix:
-            expression = suffix.expression
-        elif prefix and not prefix.expression.startswith("/"):
-            expression = prefix.expression
-        else:
-            prefix = None
-        if suffix and expression:
-            end = suffix.end
-        if prefix and expression:
-            start = prefix.start
-    if not expression:
-        if numeral.kind == "fraction":  # 三分之一 of something: a share, in percent
-            return _build(start, end, numeral, Conversion(HUNDRED, "percent"), unit_written=False)
-        return _build(start, end, numeral, None)
-    return _build(start, end, numeral, conversion(expression))
+    if numeral.kind in IMPLIED_UNITS:
+        return _build(numeral.start, numeral.end, numeral, conversion(IMPLIED_UNITS[numeral.kind]))
+    written = _written_unit(text, numeral)
+    if written is not None:
+        return _build(written.start, written.end, numeral, conversion(written.expression),
+                      generic_currency=written.generic_currency)
+    if numeral.kind == "fraction":  # 三分之一 of something: a share, in percent
+        return _build(numeral.start, numeral.end, numeral, Conversion(HUNDRED, "percent"), unit_written=False)
+    return _build(numeral.start, numeral.end, numeral, None)
 
 
 def _build(start: int, end: int, numeral: Numeral, unit: Conversion | None, *,
-           unit_written: bool = True) -> Quantity:
+           unit_written: bool = True, generic_currency: str | None = None) -> Quantity:
     factor = unit.factor if unit else Decimal(1)
     return Quantity(
         start=start, end=end,
@@ -94,12 +101,18 @@ def _build(start: int, end: int, numeral: Numeral, unit: Conversion | None, *,
         unit=unit.unit if unit else None,
         numeral=numeral,
         unit_written=unit_written and unit is not None,
+        generic_currency=generic_currency,
     )
 
 
 def _separator() -> re.Pattern[str]:
     words = load("ranges")
     return re.compile(rf"\s*(?:{alternation(words['separators'])})\s*", re.IGNORECASE)
+
+
+def opens_change(text: str, start: int) -> bool:
+    """Whether a change word (从, 由, from) opens the figure at ``start``: "从95%降至0"."""
+    return _range_opening(text, start) == "change"
 
 
 def _range_opening(text: str, start: int) -> str | None:

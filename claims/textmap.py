@@ -40,10 +40,16 @@ class NormalizedText:
         return self.origin[start], self.origin[end - 1] + 1
 
 
+# Hyphens that are no dashes read as "-" ("half‑point", "battery‑electric"); en and em dashes
+# stay, since they separate ranges.
+_SPECIAL_HYPHENS = frozenset("\u2010\u2011\u2212")
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2212": "-"})
+
+
 def _fold(char: str) -> str:
     if char in _INVISIBLE:
         return ""
-    return unicodedata.normalize("NFKC", char)
+    return unicodedata.normalize("NFKC", char).translate(_HYPHENS)
 
 
 def to_simplified(text: str) -> str:
@@ -56,7 +62,8 @@ def to_simplified(text: str) -> str:
 
 def normalize(original: str) -> NormalizedText:
     """Fold ``original`` (NFKC, invisible marks dropped, traditional → simplified) with an offset map."""
-    if unicodedata.is_normalized("NFKC", original) and not _INVISIBLE.intersection(original):
+    if unicodedata.is_normalized("NFKC", original) and not _INVISIBLE.intersection(original) \
+            and not _SPECIAL_HYPHENS.intersection(original):
         folded, origin = original, tuple(range(len(original)))
     else:
         pieces: list[str] = []

@@ -43,6 +43,7 @@ class _Patterns:
     prefixes: dict[str, str]
     prefix_lengths: tuple[int, ...]
     expressions: dict[str, str]
+    folded: dict[str, str]  # lower-cased word forms
 
 
 def _is_word(form: str) -> bool:
@@ -62,11 +63,12 @@ def _patterns() -> _Patterns:
     words = [form for form in expressions if _is_word(form)]
     return _Patterns(
         symbols=re.compile(rf" ?(?:{alternation(symbols)})"),
-        words=re.compile(rf" ?(?:{alternation(words)})(?![A-Za-z])", re.IGNORECASE),
+        words=re.compile(rf"[ -]?(?:{alternation(words)})(?![A-Za-z])", re.IGNORECASE),
         counters_en=re.compile(rf" {_DESCRIBING_WORDS}(?:{alternation(en_counters)})(?![A-Za-z])"),
         prefixes=dict(forms.prefix),
         prefix_lengths=tuple(sorted({len(form) for form in forms.prefix}, reverse=True)),
         expressions=expressions,
+        folded={form.lower(): expressions[form] for form in words},
     )
 
 
@@ -78,27 +80,19 @@ def suffix_at(text: str, end: int) -> UnitMatch | None:
         match = pattern.match(text, end)
         if match and (best is None or match.end() > best.end()):
             best = match
-    if best is not None:
+    if best is not None and not (_LATIN.match(best.group()[-1:]) and _LATIN.match(text[best.end():best.end() + 1])):
+        # (a Latin symbol glued to more letters is a name, not a unit: "7nmX")
         form = best.group().lstrip(" ")
-        key = form if form in patterns.expressions else form.lower()
-        # a Latin symbol glued to more letters is a name, not a unit: "5GBps" is, "7nmX" is not
-        if _LATIN.match(form[-1:]) and _LATIN.match(text[best.end():best.end() + 1]):
-            best = None
-        else:
-            expression = patterns.expressions.get(key) or _lookup_casefold(patterns.expressions, form)
-            generic = form in surface_forms().generic_currency
-            return UnitMatch(best.start() + (len(best.group()) - len(form)), best.end(), expression, generic)
+        expression = patterns.expressions.get(form) or patterns.folded.get(form.lower())
+        if expression is None:  # "50-bp": the hyphen joins, it is not part of the unit
+            form = form[1:]
+            expression = patterns.expressions.get(form) or patterns.folded[form.lower()]
+        generic = form in surface_forms().generic_currency
+        return UnitMatch(best.end() - len(form), best.end(), expression, generic)
     counter = patterns.counters_en.match(text, end) or _PLURAL_NOUN.match(text, end)
     if counter:
         return UnitMatch(counter.start() + 1, counter.end(), "count")
     return None
-
-
-def _lookup_casefold(expressions: dict[str, str], form: str) -> str:
-    for written, expression in expressions.items():
-        if written.lower() == form.lower():
-            return expression
-    raise KeyError(form)
 
 
 def prefix_before(text: str, start: int) -> UnitMatch | None:
