@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 MAX_QUOTE = 80
+QUOTE_TARGET = 40  # most gold quotes are one or two short clauses
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s|$)")
 _CLAUSE_END = re.compile(r"[,，、:：]|\s[-—]\s")
 
@@ -36,24 +37,24 @@ def paragraph_bounds(text: str, start: int) -> tuple[int, int]:
 
 
 def quote_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around ``[start, end)``: the sentence when it fits in 80 characters, else the
-    comma-separated clauses nearest the number, widened while they fit."""
+    """The clause around ``[start, end)``, widened by whole neighbouring clauses (earlier ones
+    first, as they name the subject) while the quote stays short (``QUOTE_TARGET``); a single
+    clause longer than ``MAX_QUOTE`` is cut to a window around the number."""
     left, right = sentence_bounds(text, start, end)
-    if right - left > MAX_QUOTE:
-        cuts = [left] + [m.end() for m in _CLAUSE_END.finditer(text, left, right)] + [right]
-        clause_left = max(c for c in cuts if c <= start)
-        clause_right = min((c for c in cuts if c >= end), default=right)
-        while True:
-            wider_left = max((c for c in cuts if c < clause_left), default=None)
-            if wider_left is not None and clause_right - wider_left <= MAX_QUOTE:
-                clause_left = wider_left
-                continue
-            wider_right = min((c for c in cuts if c > clause_right), default=None)
-            if wider_right is not None and wider_right - clause_left <= MAX_QUOTE:
-                clause_right = wider_right
-                continue
-            break
-        left, right = clause_left, clause_right
+    cuts = [left] + [m.end() for m in _CLAUSE_END.finditer(text, left, right)] + [right]
+    clause_left = max(c for c in cuts if c <= start)
+    clause_right = min((c for c in cuts if c >= end), default=right)
+    while True:
+        wider_left = max((c for c in cuts if c < clause_left), default=None)
+        if wider_left is not None and clause_right - wider_left <= QUOTE_TARGET:
+            clause_left = wider_left
+            continue
+        wider_right = min((c for c in cuts if c > clause_right), default=None)
+        if wider_right is not None and wider_right - clause_left <= QUOTE_TARGET:
+            clause_right = wider_right
+            continue
+        break
+    left, right = clause_left, clause_right
     while left < start and text[left].isspace():
         left += 1
     while right > end and text[right - 1] in " \t\r,，、:：":
