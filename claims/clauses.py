@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 MAX_QUOTE = 80
 QUOTE_TARGET = 40  # most gold quotes are one or two short clauses
@@ -10,23 +12,36 @@ _SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s|$)")
 _CLAUSE_END = re.compile(r"[,，、:：]|\s[-—]\s")
 
 
+@lru_cache(maxsize=4)
+def _marks(text: str) -> tuple[list[int], list[int], list[int], list[int]]:
+    """Sentence and clause boundaries of ``text``: (sentence mark starts, ends, clause mark starts, ends)."""
+    sentences = list(_SENTENCE_END.finditer(text))
+    clauses = list(_CLAUSE_END.finditer(text))
+    return ([m.start() for m in sentences], [m.end() for m in sentences],
+            [m.start() for m in clauses], [m.end() for m in clauses])
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """``[left, right)`` of the sentence around ``[start, end)``, without its end mark."""
-    left = 0
-    for match in _SENTENCE_END.finditer(text, max(0, start - 400), start):
-        left = match.end()
-    found = _SENTENCE_END.search(text, end)
-    right = found.start() if found else len(text)
+    starts, ends, _, _ = _marks(text)
+    before = bisect_right(ends, start) - 1
+    left = ends[before] if before >= 0 else 0
+    after = bisect_left(starts, end)
+    right = starts[after] if after < len(starts) else len(text)
     return left, right
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """``[left, right)`` of the comma-separated clause holding ``[start, end)``."""
     left, right = sentence_bounds(text, start, end)
-    for match in _CLAUSE_END.finditer(text, left, start):
-        left = match.end()
-    found = _CLAUSE_END.search(text, end, right)
-    return left, found.start() if found else right
+    _, _, starts, ends = _marks(text)
+    before = bisect_right(ends, start) - 1
+    if before >= 0 and ends[before] > left:
+        left = ends[before]
+    after = bisect_left(starts, end)
+    if after < len(starts) and starts[after] < right:
+        right = starts[after]
+    return left, right
 
 
 def paragraph_bounds(text: str, start: int) -> tuple[int, int]:

@@ -3,6 +3,7 @@ with offsets into the ORIGINAL text."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 
@@ -10,8 +11,10 @@ from factrecon.units import conversion, is_currency
 
 from .bare import BareContext, local_currency, market_currency, read_bare
 from .clauses import clause_bounds, paragraph_bounds, quote_bounds, sentence_bounds
+from .context import add_context
 from .exclusions import ExclusionIndex, excluded_spans
 from .lang import detect_lang
+from .lexicon import load_lexicon
 from .model import Claim
 from .qualifiers import QualifierWord, qualifier_after, qualifier_before
 from .quantities import Quantity, find_quantities, opens_change
@@ -61,7 +64,6 @@ class _Article:
         self.norm: NormalizedText = normalize(original)
         self.lang = detect_lang(original)
         self.exclusions = ExclusionIndex(excluded_spans(self.norm.text))
-        self.claims: list[Claim] = []
         self.last_currency: str | None = None
         self.local_currency = local_currency(self.norm.text, self.lang)
         # the last claim: (paragraph start, unit, whether 从/由/from opened it)
@@ -155,12 +157,17 @@ class _Article:
             self.last_currency = claim.unit
 
 
-def extract(text: str, source: str = "<text>") -> list[Claim]:
-    """Every numeric claim in ``text`` (one article), ordered by position."""
+def extract(text: str, source: str = "<text>", *, article_date: dt.date | None = None,
+            vocab: tuple[str, ...] = ()) -> list[Claim]:
+    """Every numeric claim in ``text`` (one article), ordered by position, with its context.
+
+    ``article_date`` resolves relative times (今年, 第二天); ``vocab`` names folders of TOML
+    files layered on the packaged vocabulary (see ``factrecon.claims.lexicon``)."""
     article = _Article(text, source)
+    located = []
     for quantity in find_quantities(article.norm.text):
         claim = article.claim(quantity)
         if claim is not None:
-            article.claims.append(claim)
+            located.append((claim, quantity.start, quantity.end))
             article.remember(quantity, claim)
-    return article.claims
+    return add_context(article.norm.text, located, load_lexicon(vocab), article_date)

@@ -1,0 +1,53 @@
+"""Fill the context of an article's claims: entity, also_applies_to, attribute, relative_to,
+time and origin (each rule in its own module; this one only puts them together)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from .attributes import AttributeFinder
+from .entities import find_mentions
+from .lexicon import Lexicon
+from .model import Claim
+from .origins import find_citations, origin_for
+from .repeats import first_copies, repeat_source
+from .subjects import SubjectResolver
+from .timeref import find_times, time_for
+
+RATIO_UNITS = frozenset({"times", "percent"})
+
+
+def add_context(text: str, located: list[tuple[Claim, int, int]], lexicon: Lexicon,
+                article_date: dt.date | None) -> list[Claim]:
+    """``located`` pairs each claim with its ``[start, end)`` in the normalised ``text``."""
+    resolver = SubjectResolver(text, find_mentions(text, lexicon), [(start, end) for _, start, end in located])
+    attributes = AttributeFinder(text, lexicon)
+    times = find_times(text)
+    citations = find_citations(text, lexicon)
+    repeats = first_copies(text)
+    annotated: list[Claim] = []
+    by_start: dict[int, Claim] = {}
+    for claim, start, end in located:
+        first = repeat_source(repeats, text, start)
+        if first is not None and first in by_start:
+            original = by_start[first]
+            annotated.append(replace(
+                original, id=claim.id, start=claim.start, end=claim.end, quote=claim.quote,
+                notes="; ".join(filter(None, [claim.notes, f"duplicate of {original.id}"])),
+            ))
+            continue
+        subject = resolver.resolve(start, end, claim.unit)
+        if subject.relative_to and claim.unit in RATIO_UNITS:
+            compared = attributes.attribute(start, end, None) or "performance"
+            attribute: str | None = f"{compared} relative to {subject.relative_to}"
+        else:
+            attribute = attributes.attribute(start, end, claim.unit)
+        by_start[start] = replace(
+            claim, entity=subject.entity, relative_to=subject.relative_to,
+            also_applies_to=subject.also_applies_to, attribute=attribute,
+            time=time_for(text, start, end, times, article_date),
+            origin=origin_for(text, start, end, citations),
+        )
+        annotated.append(by_start[start])
+    return annotated

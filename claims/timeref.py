@@ -1,0 +1,121 @@
+"""When a figure holds: the ``time`` of a claim (2024, 2025Q3, 2024H1, 2025-12-05, 2025 (forecast)).
+
+The nearest time expression before the figure in its sentence wins, else the nearest before it
+in the paragraph. Years missing from a date come from the article's date (or, failing that,
+the last year the article wrote, marked "(implied)"); relative words (今年, 去年, last year)
+need the article's date and stay as written without one. A forecast word in the figure's
+clause marks the time "(forecast)". Words: claims/data/time.toml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .clauses import clause_bounds, paragraph_bounds, sentence_bounds
+from .vocab import alternation, load
+
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_MONTHS = {m.lower(): i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+_EN_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_YEAR = r"(?:19|20)[0-9]{2}"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    start: int
+    end: int
+    year: int | None        # None: to be taken from the article's date
+    label: str              # "", "Q3", "H1", "-12", "-12-05": appended to the year
+    relative: int | None = None  # years from the article's year (今年 = 0), when no year is written
+
+
+@cache
+def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    data = load("time")
+    relative = alternation(list(data["relative_years"]))
+    return (
+        (re.compile(rf"(?P<y>{_YEAR})年(?:第)?(?P<q>[一二三四1-4])季度?"), "quarter"),
+        (re.compile(rf"(?:(?P<y>{_YEAR})年)?(?:第)?(?P<q>[一二三四])季度"), "quarter"),
+        (re.compile(rf"(?P<y>{_YEAR})年(?P<h>上|下)半年|(?:(?P<y2>{_YEAR})年)?(?P<h2>上|下)半年"), "half"),
+        (re.compile(rf"(?:(?P<y>{_YEAR})年)?(?P<m>[0-9]{{1,2}})月(?:(?P<d>[0-9]{{1,2}})[日号])?"), "date"),
+        (re.compile(rf"(?P<y>{_YEAR})年(?:底|初|末|中)?"), "year"),
+        (re.compile(rf"\b[Qq](?P<q>[1-4])\s*(?:of\s+)?(?P<y>{_YEAR})?|\b(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)"
+                    rf"[\s-]quarter(?:\s+of)?(?:\s+(?P<y2>{_YEAR}))?", re.IGNORECASE), "en_quarter"),
+        (re.compile(rf"\b(?P<h>first|second)[\s-]half(?:\s+of)?(?:\s+(?P<y>{_YEAR}))?|\b[Hh](?P<h2>[12])\s+(?P<y2>{_YEAR})",
+                    re.IGNORECASE), "en_half"),
+        (re.compile(rf"\b(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?P<d>[0-9]{{1,2}})"
+                    rf"(?:st|nd|rd|th)?(?:,\s*(?P<y>{_YEAR}))?"), "en_date"),
+        (re.compile(rf"\b(?:in|since|by|for|during|of|fiscal|year)\s+(?P<y>{_YEAR})\b|\b(?P<y2>{_YEAR})\b(?!\s*(?:%|年))",
+                    re.IGNORECASE), "year"),
+        (re.compile(relative, re.IGNORECASE), "relative"),
+    )
+
+
+def _mention(kind: str, match: re.Match[str], relative_years: dict[str, int]) -> TimeMention | None:
+    groups = {k: v for k, v in match.groupdict().items() if v}
+    year = int(groups.get("y") or groups.get("y2") or 0) or None
+    label = ""
+    if kind in ("quarter", "en_quarter"):
+        quarter = _CN_DIGITS.get(groups.get("q", ""), 0) or _EN_ORDINAL.get(groups.get("o", "").lower(), 0)
+        label = f"Q{quarter}"
+    elif kind in ("half", "en_half"):
+        half = groups.get("h") or groups.get("h2") or ""
+        label = "H1" if half.lower() in ("上", "first", "1") else "H2"
+    elif kind == "date":
+        label = f"-{int(groups['m']):02d}" + (f"-{int(groups['d']):02d}" if "d" in groups else "")
+    elif kind == "en_date":
+        label = f"-{_MONTHS[groups['mon'][:3].lower()]:02d}-{int(groups['d']):02d}"
+    elif kind == "relative":
+        return TimeMention(match.start(), match.end(), None, "", relative_years[match.group().lower()])
+    return TimeMention(match.start(), match.end(), year, label)
+
+
+def find_times(text: str) -> list[TimeMention]:
+    """Every time expression in normalised ``text``, left to right, longest first."""
+    relative_years = {k.lower(): int(v) for k, v in load("time")["relative_years"].items()}
+    found = [m for pattern, kind in _patterns() for match in pattern.finditer(text)
+             if match.group().strip() and (m := _mention(kind, match, relative_years))]
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[TimeMention] = []
+    for mention in found:
+        if not kept or mention.start >= kept[-1].end:
+            kept.append(mention)
+    return kept
+
+
+@cache
+def _forecast_words() -> re.Pattern[str]:
+    return re.compile(alternation(load("time")["forecast"]), re.IGNORECASE)
+
+
+def time_for(text: str, start: int, end: int, times: list[TimeMention], article_date: dt.date | None) -> str | None:
+    """The time of the figure at ``[start, end)`` of normalised ``text``."""
+    paragraph_left, _ = paragraph_bounds(text, start)
+    sentence_left, _ = sentence_bounds(text, start, end)
+    chosen = None
+    for mention in times:
+        if mention.start >= start:
+            break
+        if mention.start >= paragraph_left:
+            chosen = mention
+    if chosen is None:
+        return None
+    year = chosen.year
+    implied = ""
+    if year is None and chosen.relative is not None:
+        if article_date is None:
+            return None
+        year = article_date.year + chosen.relative
+    elif year is None:
+        last_year = next((m.year for m in reversed(times) if m.start < chosen.start and m.year), None)
+        year = article_date.year if article_date else last_year
+        implied = "" if article_date else " (implied)"
+        if year is None:
+            return None
+    clause_left, _ = clause_bounds(text, start, end)
+    forecast = " (forecast)" if _forecast_words().search(text, max(clause_left, sentence_left), start) else ""
+    return f"{year}{chosen.label}{forecast or implied}"

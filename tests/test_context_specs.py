@@ -1,0 +1,196 @@
+"""Claim-context specs: one test per [[case]] of tests/specs/context/{zh_hans,zh_hant,en}.toml.
+
+Each case gives a text, optionally the article's date, and some of the claims in it with the
+context they must carry (entity, also_applies_to, attribute, relative_to, time, origin). A listed
+claim is looked up BY ITS TEXT among ``extract(text, source="spec", article_date=date)``; when a
+case lists the same text twice, the second entry is the second claim with that text. Only the
+fields a case gives are compared; ``""`` means the field must be empty (None), and
+``also_applies_to`` is compared without regard to order. ``xfail = "why"`` marks a known gap and
+runs strict, so a fix shows. Case ids read ``<file stem>::<case name>``, e.g.
+``zh_hant::pronoun_gai_gongsi``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections import Counter, defaultdict
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+SPEC_DIR = Path(__file__).parent / "specs" / "context"
+SPEC_STEMS = ("zh_hans", "zh_hant", "en")
+
+CASE_KEYS = frozenset({"name", "text", "date", "claims", "xfail"})
+SCALAR_FIELDS = ("entity", "attribute", "relative_to", "time", "origin")
+CONTEXT_FIELDS = (*SCALAR_FIELDS, "also_applies_to")
+CLAIM_KEYS = frozenset({"text", *CONTEXT_FIELDS})
+
+# The attribute names the specs may use (the gold's short English names). A comparative claim is
+# "<quantity> relative to <base>", e.g. "performance relative to AMD MI300X".
+ATTRIBUTES = frozenset({
+    "sales volume", "deliveries", "overseas sales", "revenue", "operating profit", "net profit",
+    "market share", "revenue share", "share price", "share price close", "offer price", "daily gain",
+    "market cap", "valuation", "funds raised", "IPO lottery win rate", "oversubscription", "growth",
+    "interest rate", "memory capacity", "memory bandwidth", "process node", "power",
+    "FP16 dense compute", "FP16 sparse compute", "FP8 dense compute", "FP8 sparse compute",
+    "yield", "shareholding", "unit price", "order volume", "parameter count",
+})
+COMPARED = ATTRIBUTES | {"performance"}  # quantities a comparative attribute may name
+RELATIVE = " relative to "
+TIME = re.compile(r"\d{4}(?:Q[1-4]|H[12]|-\d{2}(?:-\d{2})?)?(?: \(forecast\))?")
+
+Case = dict[str, Any]
+
+
+@cache
+def load_cases(stem: str) -> tuple[Case, ...]:
+    """The [[case]] tables of one spec file, in file order."""
+    with (SPEC_DIR / f"{stem}.toml").open("rb") as handle:
+        return tuple(tomllib.load(handle)["case"])
+
+
+def all_cases() -> list[tuple[str, Case]]:
+    return [(stem, case) for stem in SPEC_STEMS for case in load_cases(stem)]
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "context_case" not in metafunc.fixturenames:
+        return
+    params = []
+    for stem, case in all_cases():
+        marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if "xfail" in case else []
+        params.append(pytest.param(case, id=f"{stem}::{case['name']}", marks=marks))
+    metafunc.parametrize("context_case", params)
+
+
+# ---------------------------------------------------------------- the specs themselves
+
+
+def _article_date(case: Case) -> dt.date | None:
+    written = case.get("date")
+    if written is None or isinstance(written, dt.date):
+        return written
+    return dt.date.fromisoformat(written)
+
+
+def _wanted(field: str, value: Any) -> Any:
+    """The expected value in the engine's terms: "" is None, also_applies_to is order-free."""
+    if field == "also_applies_to":
+        return sorted(value)
+    return value or None
+
+
+def _got(claim: Any, field: str) -> Any:
+    value = getattr(claim, field)
+    return sorted(value) if field == "also_applies_to" else value
+
+
+def _show(claim: Any) -> str:
+    fields = " ".join(f"{field}={_got(claim, field)!r}" for field in CONTEXT_FIELDS)
+    return f"{claim.text!r}@{claim.start} {fields}"
+
+
+def test_context_spec(context_case: Case) -> None:
+    from factrecon.claims import extract
+
+    claims = list(extract(context_case["text"], source="spec", article_date=_article_date(context_case)))
+    listing = "\n  ".join(_show(claim) for claim in claims) or "(none)"
+    by_text: defaultdict[str, list[Any]] = defaultdict(list)
+    for claim in claims:
+        by_text[claim.text].append(claim)
+    seen: Counter[str] = Counter()
+    problems = []
+    for want in context_case["claims"]:
+        text = want["text"]
+        nth = seen[text]
+        seen[text] += 1
+        if nth >= len(by_text[text]):
+            problems.append(f"{text!r} (#{nth + 1}): not extracted")
+            continue
+        got = by_text[text][nth]
+        for field in CONTEXT_FIELDS:
+            if field in want and _got(got, field) != _wanted(field, want[field]):
+                problems.append(f"{text!r}: {field} {_got(got, field)!r} != expected {_wanted(field, want[field])!r}")
+    assert not problems, "\n".join(problems) + f"\nextracted:\n  {listing}"
+
+
+# ---------------------------------------------------------------- introspection of the spec data
+
+
+@pytest.mark.parametrize("stem", SPEC_STEMS)
+def test_case_names_are_unique_per_file(stem: str) -> None:
+    counts = Counter(case["name"] for case in load_cases(stem))
+    assert not [name for name, n in counts.items() if n > 1], f"{stem}.toml: duplicate case names"
+
+
+def test_no_two_cases_differ_only_in_digits() -> None:
+    """Two cases whose texts match once every digit run is replaced by 0 test the same rule twice."""
+    by_shape: defaultdict[str, list[str]] = defaultdict(list)
+    for stem, case in all_cases():
+        by_shape[re.sub(r"\d+", "0", case["text"])].append(f"{stem}::{case['name']}")
+    clashes = [ids for ids in by_shape.values() if len(ids) > 1]
+    assert not clashes, f"cases that differ only in their digits: {clashes}"
+
+
+def _attribute_problem(attribute: str) -> str | None:
+    if attribute == "":
+        return None
+    quantity, relative, base = attribute.partition(RELATIVE)
+    if quantity not in (COMPARED if relative else ATTRIBUTES):
+        return f"unknown attribute {attribute!r}"
+    if relative and not base:
+        return f"attribute {attribute!r} names no base"
+    return None
+
+
+def _claim_problems(want: dict[str, Any], case_text: str, listed: Counter[str]) -> list[str]:
+    text = want.get("text")
+    if not isinstance(text, str) or not text:
+        return [f"claim {want!r} has no text"]
+    problems = []
+    if unknown := want.keys() - CLAIM_KEYS:
+        problems.append(f"claim {text!r} has unknown keys {sorted(unknown)}")
+    if not want.keys() & set(CONTEXT_FIELDS):
+        problems.append(f"claim {text!r} gives no context field, so it tests nothing")
+    listed[text] += 1
+    if case_text.count(text) < listed[text]:
+        problems.append(f"claim text {text!r} occurs {case_text.count(text)} time(s) but is listed {listed[text]}")
+    for field in SCALAR_FIELDS:
+        if field in want and not isinstance(want[field], str):
+            problems.append(f"claim {text!r}: {field} must be a string")
+    others = want.get("also_applies_to", [])
+    if not isinstance(others, list) or not all(isinstance(name, str) and name for name in others):
+        problems.append(f"claim {text!r}: also_applies_to must be a list of names")
+    if isinstance(attribute := want.get("attribute", ""), str) and (problem := _attribute_problem(attribute)):
+        problems.append(f"claim {text!r}: {problem}")
+    if isinstance(time := want.get("time", ""), str) and time and not TIME.fullmatch(time):
+        problems.append(f"claim {text!r}: time {time!r} is not 2025, 2025Q3, 2025H1, 2025-12(-05) [+ (forecast)]")
+    return problems
+
+
+@pytest.mark.parametrize("stem", SPEC_STEMS)
+def test_cases_are_well_formed(stem: str) -> None:
+    """Known keys, a parseable date, claim texts present in the case text, field types and names."""
+    problems = []
+    for case in load_cases(stem):
+        where = f"{stem}.toml:{case.get('name', '?')}"
+        if missing := {"name", "text", "claims"} - case.keys():
+            problems.append(f"{where}: missing {sorted(missing)}")
+            continue
+        if unknown := case.keys() - CASE_KEYS:
+            problems.append(f"{where}: unknown keys {sorted(unknown)}")
+        try:
+            _article_date(case)
+        except (TypeError, ValueError):
+            problems.append(f"{where}: date {case['date']!r} is not YYYY-MM-DD")
+        if not case["claims"]:
+            problems.append(f"{where}: lists no claims")
+        listed: Counter[str] = Counter()
+        for want in case["claims"]:
+            problems.extend(f"{where}: {problem}" for problem in _claim_problems(want, case["text"], listed))
+    assert not problems, "\n".join(problems)
