@@ -67,11 +67,19 @@ class AttributeFinder:
                 return name
         return None
 
-    def _fill(self, name: str, left: int, right: int) -> str:
+    def _fill(self, name: str, start: int, end: int) -> str:
+        """Fill slots from the cue nearest the figure: in its clause first, then its sentence."""
+        clause_left, clause_right = clause_bounds(self.text, start, end)
+        sentence_left, sentence_right = sentence_bounds(self.text, start, end)
         for slot, (hits, table) in self.slot_hits.items():
             if "{" + slot + "}" in name:
-                found = [table[hit.key] for hit in hits if left <= hit.start < right]
-                name = name.replace("{" + slot + "}", found[-1] if found else "")
+                label = ""
+                for left, right in ((clause_left, clause_right), (sentence_left, sentence_right)):
+                    near = [hit for hit in hits if left <= hit.start < right]
+                    if near:
+                        label = table[min(near, key=lambda hit: abs(hit.start - start)).key]
+                        break
+                name = name.replace("{" + slot + "}", label)
         return " ".join(name.split())
 
     def attribute(self, start: int, end: int, unit: str | None) -> str | None:
@@ -87,6 +95,6 @@ class AttributeFinder:
         for window in windows:
             for hit in window:
                 if name := self._fitting(hit, unit):
-                    return self._fill(name, sentence_left, sentence_right)
+                    return self._fill(name, start, end)
         default = self.cues.defaults.get(unit) if unit else None
-        return self._fill(default, sentence_left, sentence_right) if default else None
+        return self._fill(default, start, end) if default else None

@@ -13,15 +13,18 @@ from .model import Claim
 from .origins import find_citations, origin_for
 from .repeats import first_copies, repeat_source
 from .subjects import SubjectResolver
+from .textmap import NormalizedText
 from .timeref import find_times, time_for
 
 RATIO_UNITS = frozenset({"times", "percent"})
 
 
-def add_context(text: str, located: list[tuple[Claim, int, int]], lexicon: Lexicon,
+def add_context(norm: NormalizedText, located: list[tuple[Claim, int, int]], lexicon: Lexicon,
                 article_date: dt.date | None) -> list[Claim]:
-    """``located`` pairs each claim with its ``[start, end)`` in the normalised ``text``."""
-    resolver = SubjectResolver(text, find_mentions(text, lexicon), [(start, end) for _, start, end in located])
+    """``located`` pairs each claim with its ``[start, end)`` in the normalised text."""
+    text = norm.text
+    mentions = find_mentions(text, lexicon, lambda start, end: norm.original.__getitem__(slice(*norm.span(start, end))))
+    resolver = SubjectResolver(text, mentions, [(start, end) for _, start, end in located])
     attributes = AttributeFinder(text, lexicon)
     times = find_times(text)
     citations = find_citations(text, lexicon)
@@ -39,7 +42,7 @@ def add_context(text: str, located: list[tuple[Claim, int, int]], lexicon: Lexic
             continue
         subject = resolver.resolve(start, end, claim.unit)
         if subject.relative_to and claim.unit in RATIO_UNITS:
-            compared = attributes.attribute(start, end, None) or "performance"
+            compared = attributes.attribute(start, end, "times") or "performance"
             attribute: str | None = f"{compared} relative to {subject.relative_to}"
         else:
             attribute = attributes.attribute(start, end, claim.unit)

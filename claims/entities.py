@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .lexicon import Lexicon, regional_variants
@@ -19,7 +20,8 @@ from .vocab import alternation, load
 
 _LATIN_EDGE_BEFORE = r"(?<![A-Za-z0-9])"
 _LATIN_EDGE_AFTER = r"(?![A-Za-z0-9])"
-_UNKNOWN_CODE = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z]{0,3}-?[0-9]{2,5}[A-Z]{0,2}(?![A-Za-z0-9])")
+_UNKNOWN_CODE = re.compile(
+    r"(?<![A-Za-z0-9])(?:[A-Z][A-Za-z]{1,3}-?[0-9]{1,5}|[A-Z]-?[0-9]{2,5})[A-Z]{0,2}(?![A-Za-z0-9])")
 QUOTES = ("“", "”")
 
 
@@ -54,6 +56,7 @@ class _Matchers:
     code_not_prefixes: tuple[str, ...]
     not_pointers: tuple[str, ...]
     not_pointers_ending: tuple[str, ...]
+    not_in_name: re.Pattern[str]
 
 
 def _is_latin(alias: str) -> bool:
@@ -83,8 +86,9 @@ def _matchers(lexicon: Lexicon) -> _Matchers:
         references=LiteralIndex(ref_kinds),
         reference_kinds={fold(word): kind for word, kind in ref_kinds.items()},
         unknown_company=re.compile(
-            rf"([\u4e00-\u9fff]{{2,8}}?)(?:{alternation(unknown['suffixes'])})"
+            rf"([\u4e00-\u9fff]{{2,{int(unknown['longest'])}}})(?:{alternation(unknown['suffixes'])})"
             rf"|((?:[A-Z][A-Za-z&]+ ){{1,3}})(?:{alternation(unknown['english_suffixes'])}){_LATIN_EDGE_AFTER}"),
+        not_in_name=re.compile(f"[{re.escape(unknown['not_in_name'])}]"),
         not_leading=tuple(sorted(unknown["not_leading"], key=len, reverse=True)),
         code_not_prefixes=tuple(unknown["code_not_prefixes"]),
         not_pointers=tuple(words["not_pointers"]),
@@ -115,6 +119,9 @@ def _unknown(text: str, matchers: _Matchers, taken: list[tuple[int, int]]) -> li
     for match in matchers.unknown_company.finditer(text):
         name = (match.group(1) or match.group(2) or "").strip()
         start = match.start(1) if match.group(1) else match.start(2)
+        cut = list(matchers.not_in_name.finditer(name)) if match.group(1) else []
+        if cut:
+            name, start = name[cut[-1].end():], start + cut[-1].end()
         for lead in matchers.not_leading:
             if name.startswith(lead):
                 name, start = name[len(lead):], start + len(lead)
@@ -150,12 +157,19 @@ def _join_maker_and_product(mentions: list[Mention], text: str) -> list[Mention]
     return joined
 
 
-def find_mentions(text: str, lexicon: Lexicon) -> list[Mention]:
-    """Every entity mention in normalised ``text``, left to right, longest first where they overlap."""
+def find_mentions(text: str, lexicon: Lexicon, as_written: Callable[[int, int], str] | None = None) -> list[Mention]:
+    """Every entity mention in normalised ``text``, left to right, longest first where they overlap.
+
+    ``as_written(start, end)`` gives the original text of a span: names not in the vocabulary
+    are reported as the article wrote them (鼎新動力, not the folded 鼎新动力)."""
     matchers = _matchers(lexicon)
     known = _known(text, matchers)
     known_spans = [(m.start, m.end) for m in known]
-    candidates = known + _unknown(text, matchers, known_spans) + _references(text, matchers)
+    unknown = _unknown(text, matchers, known_spans)
+    if as_written is not None:
+        unknown = [replace(m, name=as_written(m.start, m.end)) if m.name == text[m.start:m.end] else m
+                   for m in unknown]
+    candidates = known + unknown + _references(text, matchers)
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Mention] = []
     for mention in candidates:

@@ -170,4 +170,4 @@ def extract(text: str, source: str = "<text>", *, article_date: dt.date | None =
         if claim is not None:
             located.append((claim, quantity.start, quantity.end))
             article.remember(quantity, claim)
-    return add_context(article.norm.text, located, load_lexicon(vocab), article_date)
+    return add_context(article.norm, located, load_lexicon(vocab), article_date)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -30,9 +31,14 @@ THIRD_TIER = frozenset({"government"})
 BACKGROUND = frozenset({"person", "place"})
 COMPARATIVE_UNITS = frozenset({"times", "percent"})
 DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "quarter", "year"})
+BASE_GAP = 10  # characters between a comparison's base and its figure ("H20芯片的")
 HEAD_GAP = 14  # characters between a figure and the 的 that makes the next mention its head
 PROSE_LINE = 12  # letters or Han characters that make a line prose rather than furniture
 _BREAK = re.compile(r"[,，。;；!！?？\n]")
+# a parenthetical, or a sibling figure in a list ("2.79倍和"), between a base and its figure
+_ASIDE = re.compile(r"[(（][^)）]*[)）]|[0-9.]+\s*(?:倍|%|times|x)\s*(?:和|、|与|及|and|,)\s*")
+# between an owner and its figure: "的…" ("H100的80GB") or a short noun and 的 ("寒武纪总订单的50%")
+_POSSESSIVE = re.compile(r"(?:的[^,，。;；!！?？\n]{0,7}|[\u4e00-\u9fff]{1,4}的)$")
 _TIME_WORDS = re.compile(r"[0-9]{2,4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?|(?:今|去|明)年|[0-9]{1,2}月(?:[0-9]{1,2}日)?")
 
 
@@ -146,16 +152,16 @@ class SubjectResolver:
             mention = self.mentions[index]
             if mention.kind in SUBSTANTIVE or mention.points_back:
                 clause_left, _ = clause_bounds(self.text, mention.start, mention.end)
-                first = bisect_left(self.starts, clause_left)
-                for candidate in range(first, index + 1):
-                    other = self.mentions[candidate]
-                    if (other.kind in SUBSTANTIVE or other.points_back) and not inside_quotes(self.text, other.start) \
-                            and self.eligible(candidate):
-                        name = self.name_of(candidate)
-                        if name:
-                            return name
+                in_clause = list(range(bisect_left(self.starts, clause_left), index + 1))
+                if name := self._clause_subject(in_clause, self._topic_candidate):
+                    return name
             index -= 1
         return None
+
+    def _topic_candidate(self, index: int, kinds: frozenset[str]) -> bool:
+        other = self.mentions[index]
+        return (other.kind in SUBSTANTIVE or other.points_back) and not inside_quotes(self.text, other.start) \
+            and self.eligible(index)
 
     def _look_back_limit(self, position: int) -> int:
         """The start of the paragraph before ``position``'s, skipping lines with no prose
@@ -203,8 +209,10 @@ class SubjectResolver:
         mention, words = self.mentions[index], _words()
         ahead = _BREAK.split(self.text[max(0, mention.start - 12):mention.start])[-1].lower()
         behind = self.text[mention.end:mention.end + 8]
-        if mention.start in self.figure_ends and re.match(r"[\u4e00-\u9fff]", behind[:1]):
-            return False
+        if mention.start in self.figure_ends and self.text[mention.start - 1:mention.start] in (" ", "") \
+                or mention.start in self.figure_ends and not _BREAK.match(self.text[mention.start - 1]):
+            if re.match(r"[\u4e00-\u9fff]", behind[:1]):
+                return False
         if ahead.rstrip().endswith(words.object_before) or behind.startswith(words.object_after):
             return False
         if any(w in ahead for w in words.object_clause_before):
@@ -212,12 +220,14 @@ class SubjectResolver:
         return not (any(w in ahead[-4:] for w in words.shared_with) and any(w in behind for w in words.shared_same))
 
     def _possessor(self, start: int, in_clause: list[int], skip: set[int]) -> int | None:
-        """"H100的80GB", "H200的显存为141GB": the owner written right before the figure."""
+        """"H100的80GB", "H200的显存为141GB", "寒武纪总订单的50%": the owner written right before
+        the figure."""
         for index in reversed(in_clause):
-            if index in skip:
+            mention = self.mentions[index]
+            if index in skip or mention.kind in BACKGROUND or not self.eligible(index):
                 continue
-            gap = self.text[self.mentions[index].end:start]
-            if gap.startswith("的") and len(gap) <= 8 and not _BREAK.search(gap):
+            gap = self.text[mention.end:start]
+            if _POSSESSIVE.match(gap):
                 return index
             return None
         return None
@@ -258,7 +268,7 @@ class SubjectResolver:
         possessor = self._possessor(start, in_clause, skip)
         if possessor is not None and (name := self.name_of(possessor)):
             return name
-        if name := nearest(in_clause, FIRST_TIER) or nearest(in_clause, SECOND_TIER):
+        if name := self._clause_subject(in_clause, usable) or nearest(in_clause, SECOND_TIER):
             return name
         paragraph_start, _ = paragraph_bounds(self.text, start)
         previous = self.previous if self.previous and self.previous[0] == paragraph_start else None
@@ -281,7 +291,22 @@ class SubjectResolver:
             return previous[1]
         if topic := self.topic_before(sentence_left):
             return topic
-        return nearest(in_sentence + in_clause, BACKGROUND)
+        for index in reversed(in_sentence + in_clause):  # a person or place, even as an object
+            if self.mentions[index].kind in BACKGROUND and index not in skip:
+                return self.name_of(index)
+        return None
+
+    def _clause_subject(self, in_clause: list[int], usable: Callable[[int, frozenset[str]], bool]) -> str | None:
+        """The first thing the clause names (its subject: "腾讯目前持有蔚来约4.3%的股份"), or a
+        product of that maker named after it ("特斯拉上海工厂交付Model 3共2.1万辆")."""
+        candidates = [i for i in in_clause if usable(i, FIRST_TIER) and self.name_of(i)]
+        if not candidates:
+            return None
+        first = self.name_of(candidates[0])
+        for index in candidates[1:]:
+            if self.mentions[index].kind == "product" and self.mentions[index].parent == first:
+                return self.name_of(index)
+        return first
 
     def _opens_clause(self, index: int) -> bool:
         """Whether mention ``index`` is the first thing its clause names (its likely subject)."""
@@ -336,8 +361,9 @@ class SubjectResolver:
             lead = text[clause_left:mention.start]
             if before.endswith(words.than):
                 return index, None  # 比H20高3倍
-            if any(copula in lead for copula in words.copulas) and ("的" in gap or (
-                    not gap.strip() and unit == "percent")):
+            core = _ASIDE.sub("", gap)  # "H200(1.98 PFLOPS)的161.6倍", "H200同场景性能的2.79倍和3.6倍"
+            if len(core) <= BASE_GAP and not re.search(r"[0-9]", core) and any(c in lead for c in words.copulas) \
+                    and ("的" in core or (not core.strip() and unit == "percent")):
                 return index, None  # 是H20的6倍, 是英伟达中国特供版H20芯片的2.3倍, 仅为H200 7.5%
         return None, None
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .clauses import clause_bounds, paragraph_bounds, sentence_bounds
+from .clauses import paragraph_bounds, sentence_bounds
 from .vocab import alternation, load
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -116,6 +116,5 @@ def time_for(text: str, start: int, end: int, times: list[TimeMention], article_
         implied = "" if article_date else " (implied)"
         if year is None:
             return None
-    clause_left, _ = clause_bounds(text, start, end)
-    forecast = " (forecast)" if _forecast_words().search(text, max(clause_left, sentence_left), start) else ""
+    forecast = " (forecast)" if _forecast_words().search(text, sentence_left, start) else ""
     return f"{year}{chosen.label}{forecast or implied}"
