@@ -5,8 +5,14 @@
 [('4.8TB/s', 4800000000000.0, 'byte/second', 'approx')]
 """
 
+from .article_date import article_date
 from .extract import extract
 from .lang import detect_lang
+from .lexicon import load_lexicon
 from .model import CLAIM_FIELDS, QUALIFIERS, Claim, Qualifier
+from .vocab import VocabError
 
-__all__ = ["CLAIM_FIELDS", "QUALIFIERS", "Claim", "Qualifier", "detect_lang", "extract"]
+__all__ = [
+    "CLAIM_FIELDS", "QUALIFIERS", "Claim", "Qualifier", "VocabError", "article_date", "detect_lang", "extract",
+    "load_lexicon",
+]

@@ -62,7 +62,7 @@ class AttributeFinder:
                 if hit.end <= right]
 
     def _fitting(self, hit: Hit, unit: str | None) -> str | None:
-        for name, units in self.cues.by_cue.get(hit.key, ()):
+        for name, units in reversed(self.cues.by_cue.get(hit.key, ())):  # later layers win (--vocab)
             if units is None or unit is None or unit in units:
                 return name
         return None

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from factrecon.units import conversion, is_currency
 
+from .article_date import article_date as find_article_date
 from .bare import BareContext, local_currency, market_currency, read_bare
 from .clauses import clause_bounds, paragraph_bounds, quote_bounds, sentence_bounds
 from .context import add_context
@@ -161,8 +162,9 @@ def extract(text: str, source: str = "<text>", *, article_date: dt.date | None =
             vocab: tuple[str, ...] = ()) -> list[Claim]:
     """Every numeric claim in ``text`` (one article), ordered by position, with its context.
 
-    ``article_date`` resolves relative times (今年, 第二天); ``vocab`` names folders of TOML
-    files layered on the packaged vocabulary (see ``factrecon.claims.lexicon``)."""
+    ``article_date`` resolves relative times (今年, 12月5日); without it, a date the article
+    states for itself (front matter, a date line at the top) is used. ``vocab`` names folders
+    of TOML files layered on the packaged vocabulary (see ``factrecon.claims.lexicon``)."""
     article = _Article(text, source)
     located = []
     for quantity in find_quantities(article.norm.text):
@@ -170,4 +172,4 @@ def extract(text: str, source: str = "<text>", *, article_date: dt.date | None =
         if claim is not None:
             located.append((claim, quantity.start, quantity.end))
             article.remember(quantity, claim)
-    return add_context(article.norm, located, load_lexicon(vocab), article_date)
+    return add_context(article.norm, located, load_lexicon(vocab), article_date or find_article_date(text))

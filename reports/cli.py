@@ -16,16 +16,29 @@ import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from factrecon.reports.errors import EXIT_ERROR, FactreconError, OutputError
 
 if TYPE_CHECKING:
     from factrecon.claims.model import Claim
 
+class _Commands(TyperGroup):
+    """The one place where an expected failure (``FactreconError``) becomes its line and exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except FactreconError as error:
+            report([error])
+            ctx.exit(error.exit_code)
+
+
 app = typer.Typer(
+    cls=_Commands,
     name="factrecon",
     help="Extract and reconcile numeric claims in news articles (Chinese and English).",
     no_args_is_help=True,
@@ -58,13 +71,21 @@ def extract(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE, not stdout.")
     ] = None,
+    vocab: Annotated[
+        list[str] | None,
+        typer.Option("--vocab", metavar="DIR", help="Folder of vocabulary TOML files layered on the packaged ones."),
+    ] = None,
+    dates: Annotated[
+        list[str] | None,
+        typer.Option("--date", metavar="FILE=YYYY-MM-DD", help="The date of an article, for 今年, 昨天, 12月5日."),
+    ] = None,
 ) -> None:
     """List every numeric claim in the articles, with offsets into the original text."""
-    from factrecon.claims import extract as extract_claims
     from factrecon.reports.inputs import read_inputs
+    from factrecon.reports.pipeline import extract_articles, parse_dates
 
     articles, errors = read_inputs(files or [])
-    claims = [claim for article in articles for claim in extract_claims(article.text, article.source)]
+    claims = extract_articles(articles, parse_dates(dates or []), tuple(vocab or ()))
     texts = {article.source: article.text for article in articles}
     write_output(render(claims, fmt, texts, to_terminal=output is None), output)
     if errors:
@@ -121,12 +142,8 @@ def report(errors: Iterable[FactreconError]) -> None:
 
 
 def main() -> None:
-    """Console-script entry point: UTF-8 streams, and the one place errors become exit codes."""
+    """Console-script entry point: UTF-8 output whatever the locale."""
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(encoding="utf-8")
-    try:
-        app()
-    except FactreconError as error:
-        report([error])
-        sys.exit(error.exit_code)
+    app()

@@ -92,9 +92,11 @@ def _cards(rows: list[list[str]]) -> Group:
 def summary(claims: Sequence[Claim], sources: Sequence[str] = ()) -> str:
     """``"3 claims: a.txt 2, b.txt 1, c.txt 0"``; ``sources`` adds sources that have none."""
     counts = Counter(claim.source for claim in claims)
+    langs = {claim.source: claim.lang for claim in claims}
     order = list(dict.fromkeys([*sources, *counts]))
     noun = "claim" if len(claims) == 1 else "claims"
-    return f"{len(claims)} {noun}: " + ", ".join(f"{source} {counts[source]}" for source in order)
+    return f"{len(claims)} {noun}: " + ", ".join(
+        f"{source}{f' ({langs[source]})' if source in langs else ''} {counts[source]}" for source in order)
 
 
 def render_table(

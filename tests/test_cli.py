@@ -202,7 +202,7 @@ def test_table_lists_claims_and_counts_per_source(runner: CliRunner, tmp_path: P
     assert result.exit_code == EXIT_OK, result.stderr
     assert "95%" in result.stdout and "\x1b[" not in result.stdout
     count = len(jsonl(runner.invoke(app, ["extract", "--format", "jsonl", path]).stdout))
-    assert result.stdout.rstrip().splitlines()[-1] == f"{count} claims: {path} {count}"
+    assert result.stdout.rstrip().splitlines()[-1] == f"{count} claims: {path} (zh-Hans) {count}"
 
 
 @pytest.mark.parametrize("width", [40, 80])

@@ -1,0 +1,44 @@
+"""An article's own date, read from its text: Markdown front matter (``date: 2025-12-10``) or a
+date line near the top ("2025年12月10日 08:30", "Dec. 10, 2025", "2025-12-10")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+HEAD_LINES = 6  # a date line must stand among the first lines of the article
+_FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.DOTALL)
+_FRONT_DATE = re.compile(r"^date:\s*['\"]?([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", re.MULTILINE)
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_LINE_DATES = (
+    re.compile(r"([0-9]{4})\s*[年/.-]\s*([0-9]{1,2})\s*[月/.-]\s*([0-9]{1,2})"),
+    re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+([0-9]{1,2}),?\s+([0-9]{4})\b"),
+    re.compile(r"\b([0-9]{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+([0-9]{4})\b"),
+)
+
+
+def _date(year: str, month: str, day: str) -> dt.date | None:
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def article_date(text: str) -> dt.date | None:
+    """The date the article states for itself, or None."""
+    front = _FRONT_MATTER.match(text)
+    if front:
+        found = _FRONT_DATE.search(front.group(1))
+        if found:
+            return _date(*found.groups())
+    for line in text.splitlines()[:HEAD_LINES]:
+        numeric, month_first, day_first = (pattern.search(line) for pattern in _LINE_DATES)
+        if numeric:
+            return _date(*numeric.groups())
+        if month_first:
+            month, day, year = month_first.groups()
+            return _date(year, str(_MONTHS.index(month[:3].lower()) + 1), day)
+        if day_first:
+            day, month, year = day_first.groups()
+            return _date(year, str(_MONTHS.index(month[:3].lower()) + 1), day)
+    return None

@@ -1,0 +1,100 @@
+"""The layered vocabulary: packaged files load cleanly, a user's --vocab folder takes effect,
+and malformed or conflicting files give one error line naming file and key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factrecon.claims import VocabError, extract, load_lexicon
+from factrecon.reports.cli import app
+
+runner = CliRunner()
+ARTICLE = "天顶机器人今年出货1200台。"
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_packaged_vocabulary_loads_without_duplicates() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.entity("NVIDIA") is not None
+    assert len({entry.name for entry in lexicon.entities}) == len(lexicon.entities)
+
+
+def test_user_entity_alias_and_attribute_cue_take_effect(tmp_path: Path) -> None:
+    folder = write(tmp_path / "vocab", "robots.toml", """
+[[entity]]
+name = "Zenith Robotics"
+kind = "company"
+aliases = ["天顶机器人"]
+
+[[attribute]]
+name = "robot shipments"
+units = ["count"]
+cues = ["出货"]
+""")
+    before = extract(ARTICLE)
+    after = extract(ARTICLE, vocab=(str(folder),))
+    assert before[0].entity != "Zenith Robotics"
+    assert (after[0].entity, after[0].attribute) == ("Zenith Robotics", "robot shipments")
+
+
+def test_user_alias_extends_an_existing_entity(tmp_path: Path) -> None:
+    entry = '[[entity]]\nname = "NVIDIA"\nkind = "company"\naliases = ["绿厂"]\n'
+    folder = write(tmp_path / "vocab", "nvidia.toml", entry)
+    claims = extract("绿厂营收增长62%。", vocab=(str(folder),))
+    assert claims[0].entity == "NVIDIA"
+
+
+def test_duplicate_alias_names_both_places(tmp_path: Path) -> None:
+    entry = '[[entity]]\nname = "Other"\nkind = "company"\naliases = ["英伟达"]\n'
+    folder = write(tmp_path / "vocab", "dup.toml", entry)
+    with pytest.raises(VocabError) as raised:
+        load_lexicon((str(folder),))
+    message = str(raised.value)
+    assert "dup.toml:entity[0].aliases" in message and "entities/semiconductors.toml" in message
+
+
+def test_malformed_vocab_file_exits_two_naming_file_and_key(tmp_path: Path) -> None:
+    folder = write(tmp_path / "vocab", "bad.toml", '[[entity]]\nname = "X"\nkind = "spaceship"\n')
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(article), "--vocab", str(folder)])
+    assert result.exit_code == 2
+    assert f"{folder / 'bad.toml'}:entity[0].kind: 'spaceship' is not one of" in result.output
+
+
+def test_invalid_toml_exits_two(tmp_path: Path) -> None:
+    folder = write(tmp_path / "vocab", "broken.toml", "[[entity]\nname = ")
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(article), "--vocab", str(folder)])
+    assert result.exit_code == 2
+    assert "broken.toml" in result.output
+
+
+def test_date_option_resolves_relative_years(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("比亚迪今年纯电动车销量达225万辆。", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(article), "--format", "jsonl", "--date", f"{article}=2025-12-31"])
+    assert result.exit_code == 0
+    assert '"time": "2025"' in result.output
+
+
+def test_malformed_date_option_exits_two(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(article), "--date", "2025-12-31"])
+    assert result.exit_code == 2
+    assert "--date 2025-12-31: expected FILE=YYYY-MM-DD" in result.output
+
+
+def test_front_matter_date_resolves_relative_years() -> None:
+    claims = extract("---\ndate: 2024-05-01\n---\n特斯拉去年交付180万辆。")
+    assert claims[0].time == "2023"
