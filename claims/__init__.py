@@ -10,9 +10,10 @@ from .extract import extract
 from .lang import detect_lang
 from .lexicon import load_lexicon
 from .model import CLAIM_FIELDS, QUALIFIERS, Claim, Qualifier
+from .sparsity import label_sparsity
 from .vocab import VocabError
 
 __all__ = [
     "CLAIM_FIELDS", "QUALIFIERS", "Claim", "Qualifier", "VocabError", "article_date", "detect_lang", "extract",
-    "load_lexicon",
+    "label_sparsity", "load_lexicon",
 ]

@@ -34,15 +34,15 @@ def parse_dates(options: Sequence[str]) -> dict[str, dt.date]:
 
 def extract_articles(articles: Sequence[Article], dates: Mapping[str, dt.date], vocab: tuple[str, ...]) -> list[Claim]:
     """The claims of every article, with context; a malformed vocabulary is one error line."""
-    from factrecon.claims import VocabError, extract, load_lexicon
+    from factrecon.claims import VocabError, extract, label_sparsity, load_lexicon
 
     try:
         load_lexicon(vocab)
     except VocabError as error:
         raise FactreconError(f"vocabulary: {error}") from None
-    return [claim for article in articles
-            for claim in extract(article.text, article.source, article_date=_date_of(article.source, dates),
-                                 vocab=vocab)]
+    return label_sparsity([claim for article in articles
+                           for claim in extract(article.text, article.source,
+                                                article_date=_date_of(article.source, dates), vocab=vocab)])
 
 
 def _date_of(source: str, dates: Mapping[str, dt.date]) -> dt.date | None:

@@ -98,3 +98,4 @@ def test_malformed_date_option_exits_two(tmp_path: Path) -> None:
 def test_front_matter_date_resolves_relative_years() -> None:
     claims = extract("---\ndate: 2024-05-01\n---\n特斯拉去年交付180万辆。")
     assert claims[0].time == "2023"
+
