@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from collections import Counter, defaultdict
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
+import spec_tables
 
-SPEC_DIR = Path(__file__).parent / "specs" / "claims"
-SPEC_STEMS = ("zh_hans", "zh_hant", "en")
+FAMILY = "claims"
+SPEC_STEMS = spec_tables.SCRIPTS
 REL_TOL = 1e-6
 
 QUALIFIERS = frozenset({"exact", "approx", "lower", "upper", "range", "approaching"})
@@ -28,28 +26,19 @@ CASE_KEYS = frozenset({"name", "text", "claims", "xfail"})
 CLAIM_KEYS = frozenset({"text", "unit", "qualifier", "value", "lower", "upper"})
 NUMBERS = ("value", "lower", "upper")
 
-Case = dict[str, Any]
+Case = spec_tables.Case
 
 
-@cache
 def load_cases(stem: str) -> tuple[Case, ...]:
-    """The [[case]] tables of one spec file, in file order."""
-    with (SPEC_DIR / f"{stem}.toml").open("rb") as handle:
-        return tuple(tomllib.load(handle)["case"])
+    return spec_tables.load_cases(FAMILY, stem)
 
 
 def all_cases() -> list[tuple[str, Case]]:
-    return [(stem, case) for stem in SPEC_STEMS for case in load_cases(stem)]
+    return spec_tables.all_cases(FAMILY)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if "spec_case" not in metafunc.fixturenames:
-        return
-    params = []
-    for stem, case in all_cases():
-        marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if "xfail" in case else []
-        params.append(pytest.param(case, id=f"{stem}::{case['name']}", marks=marks))
-    metafunc.parametrize("spec_case", params)
+    spec_tables.parametrize(metafunc, "spec_case", FAMILY)
 
 
 # ---------------------------------------------------------------- the specs themselves

@@ -14,16 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from collections import Counter, defaultdict
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
+import spec_tables
 
-SPEC_DIR = Path(__file__).parent / "specs" / "context"
-SPEC_STEMS = ("zh_hans", "zh_hant", "en")
+FAMILY = "context"
+SPEC_STEMS = spec_tables.SCRIPTS
 
 CASE_KEYS = frozenset({"name", "text", "date", "claims", "xfail"})
 SCALAR_FIELDS = ("entity", "attribute", "relative_to", "time", "origin")
@@ -44,28 +42,19 @@ COMPARED = ATTRIBUTES | {"performance"}  # quantities a comparative attribute ma
 RELATIVE = " relative to "
 TIME = re.compile(r"\d{4}(?:Q[1-4]|H[12]|-\d{2}(?:-\d{2})?)?(?: \(forecast\))?")
 
-Case = dict[str, Any]
+Case = spec_tables.Case
 
 
-@cache
 def load_cases(stem: str) -> tuple[Case, ...]:
-    """The [[case]] tables of one spec file, in file order."""
-    with (SPEC_DIR / f"{stem}.toml").open("rb") as handle:
-        return tuple(tomllib.load(handle)["case"])
+    return spec_tables.load_cases(FAMILY, stem)
 
 
 def all_cases() -> list[tuple[str, Case]]:
-    return [(stem, case) for stem in SPEC_STEMS for case in load_cases(stem)]
+    return spec_tables.all_cases(FAMILY)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if "context_case" not in metafunc.fixturenames:
-        return
-    params = []
-    for stem, case in all_cases():
-        marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if "xfail" in case else []
-        params.append(pytest.param(case, id=f"{stem}::{case['name']}", marks=marks))
-    metafunc.parametrize("context_case", params)
+    spec_tables.parametrize(metafunc, "context_case", FAMILY)
 
 
 # ---------------------------------------------------------------- the specs themselves

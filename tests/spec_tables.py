@@ -1,0 +1,36 @@
+"""Shared loading of spec tables (``tests/specs/<family>/<script>.toml``, ``[[case]]`` tables)."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+SPECS = Path(__file__).parent / "specs"
+SCRIPTS = ("zh_hans", "zh_hant", "en")
+Case = dict[str, Any]
+
+
+@cache
+def load_cases(family: str, stem: str) -> tuple[Case, ...]:
+    """The [[case]] tables of one spec file, in file order."""
+    with (SPECS / family / f"{stem}.toml").open("rb") as handle:
+        return tuple(tomllib.load(handle)["case"])
+
+
+def all_cases(family: str) -> list[tuple[str, Case]]:
+    return [(stem, case) for stem in SCRIPTS for case in load_cases(family, stem)]
+
+
+def parametrize(metafunc: pytest.Metafunc, fixture: str, family: str) -> None:
+    """One test per case, id ``<script>::<name>``; ``xfail = "why"`` in data is a strict xfail."""
+    if fixture not in metafunc.fixturenames:
+        return
+    params = []
+    for stem, case in all_cases(family):
+        marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if "xfail" in case else []
+        params.append(pytest.param(case, id=f"{stem}::{case['name']}", marks=marks))
+    metafunc.parametrize(fixture, params)
