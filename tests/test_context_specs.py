@@ -111,21 +111,6 @@ def test_context_spec(context_case: Case) -> None:
 # ---------------------------------------------------------------- introspection of the spec data
 
 
-@pytest.mark.parametrize("stem", SPEC_STEMS)
-def test_case_names_are_unique_per_file(stem: str) -> None:
-    counts = Counter(case["name"] for case in load_cases(stem))
-    assert not [name for name, n in counts.items() if n > 1], f"{stem}.toml: duplicate case names"
-
-
-def test_no_two_cases_differ_only_in_digits() -> None:
-    """Two cases whose texts match once every digit run is replaced by 0 test the same rule twice."""
-    by_shape: defaultdict[str, list[str]] = defaultdict(list)
-    for stem, case in all_cases():
-        by_shape[re.sub(r"\d+", "0", case["text"])].append(f"{stem}::{case['name']}")
-    clashes = [ids for ids in by_shape.values() if len(ids) > 1]
-    assert not clashes, f"cases that differ only in their digits: {clashes}"
-
-
 def _attribute_problem(attribute: str) -> str | None:
     if attribute == "":
         return None
