@@ -18,7 +18,6 @@ from .literals import LiteralIndex, fold
 from .textmap import normalize
 from .vocab import alternation, load
 
-_LATIN_EDGE_BEFORE = r"(?<![A-Za-z0-9])"
 _LATIN_EDGE_AFTER = r"(?![A-Za-z0-9])"
 _UNKNOWN_CODE = re.compile(
     r"(?<![A-Za-z0-9])(?:[A-Z][A-Za-z]{1,3}-?[0-9]{1,5}|[A-Z]-?[0-9]{2,5})[A-Z]{0,2}(?![A-Za-z0-9])")

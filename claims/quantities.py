@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import cache
 
 from factrecon.units import Conversion, combine, conversion
 
@@ -105,6 +106,7 @@ def _build(start: int, end: int, numeral: Numeral, unit: Conversion | None, *,
     )
 
 
+@cache
 def _separator() -> re.Pattern[str]:
     words = load("ranges")
     return re.compile(rf"\s*(?:{alternation(words['separators'])})\s*", re.IGNORECASE)
@@ -168,6 +170,7 @@ def _unit_factor(quantity: Quantity) -> Decimal:
     return quantity.value / quantity.numeral.value
 
 
+@cache
 def _magnitude_pattern() -> tuple[re.Pattern[str], dict[str, Decimal]]:
     table = {word.lower(): Decimal(str(value)) for word, value in load("bare_numbers")["magnitudes"].items()}
     pattern = re.compile(rf"(?<![{_NUMERAL_CHAR}])(?:{alternation(list(table))})", re.IGNORECASE)
