@@ -37,6 +37,7 @@ def add_context(norm: NormalizedText, located: list[tuple[Claim, int, int]], lex
             original = by_start[first]
             annotated.append(replace(
                 original, id=claim.id, start=claim.start, end=claim.end, quote=claim.quote,
+                change_from=claim.change_from,
                 notes="; ".join(filter(None, [claim.notes, f"duplicate of {original.id}"])),
             ))
             continue
@@ -53,4 +54,18 @@ def add_context(norm: NormalizedText, located: list[tuple[Claim, int, int]], lex
             origin=origin_for(text, start, end, citations),
         )
         annotated.append(by_start[start])
-    return annotated
+    return _inherit_across_changes(annotated)
+
+
+def _inherit_across_changes(claims: list[Claim]) -> list[Claim]:
+    """The later figure of a change measures what the earlier one did: "营收占比由20%—25%降至个位数"
+    gives 个位数 the attribute (and entity) of 20%—25% when its own clause names none."""
+    by_id = {claim.id: claim for claim in claims}
+    inherited = []
+    for claim in claims:
+        earlier = by_id.get(claim.change_from or "")
+        if earlier is not None:
+            claim = replace(claim, attribute=claim.attribute or earlier.attribute, entity=claim.entity or earlier.entity)
+            by_id[claim.id] = claim
+        inherited.append(claim)
+    return inherited

@@ -11,6 +11,7 @@ from factrecon.units import conversion, is_currency
 
 from .article_date import article_date as find_article_date
 from .bare import BareContext, local_currency, market_currency, read_bare
+from .changes import link_changes
 from .clauses import clause_bounds, paragraph_bounds, quote_bounds, sentence_bounds
 from .context import add_context
 from .exclusions import ExclusionIndex, excluded_spans
@@ -172,4 +173,5 @@ def extract(text: str, source: str = "<text>", *, article_date: dt.date | None =
         if claim is not None:
             located.append((claim, quantity.start, quantity.end))
             article.remember(quantity, claim)
+    located = link_changes(article.norm.text, located)
     return add_context(article.norm, located, load_lexicon(vocab), article_date or find_article_date(text))

@@ -39,6 +39,7 @@ class Claim:
     time: str | None = None
     origin: str | None = None
     notes: str | None = None
+    change_from: str | None = None  # id of the figure this one changed from: "从95%降至0%"
 
     def __post_init__(self) -> None:
         if not 0 <= self.start < self.end:
@@ -64,4 +65,5 @@ class Claim:
 CLAIM_FIELDS: tuple[str, ...] = (
     "id", "source", "start", "end", "text", "quote", "value", "lower", "upper", "precision", "unit",
     "qualifier", "entity", "also_applies_to", "attribute", "relative_to", "time", "origin", "lang", "notes",
+    "change_from",
 )

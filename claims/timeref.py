@@ -82,7 +82,9 @@ def find_times(text: str) -> list[TimeMention]:
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[TimeMention] = []
     for mention in found:
-        if not kept or mention.start >= kept[-1].end:
+        if kept and mention.start == kept[-1].end and kept[-1].relative is not None and mention.year is None:
+            kept[-1] = TimeMention(kept[-1].start, mention.end, None, mention.label, kept[-1].relative)  # 今年4月
+        elif not kept or mention.start >= kept[-1].end:
             kept.append(mention)
     return kept
 
