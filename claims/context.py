@@ -65,7 +65,8 @@ def _inherit_across_changes(claims: list[Claim]) -> list[Claim]:
     for claim in claims:
         earlier = by_id.get(claim.change_from or "")
         if earlier is not None:
-            claim = replace(claim, attribute=claim.attribute or earlier.attribute, entity=claim.entity or earlier.entity)
+            claim = replace(claim, attribute=claim.attribute or earlier.attribute,
+                            entity=claim.entity or earlier.entity)
             by_id[claim.id] = claim
         inherited.append(claim)
     return inherited
