@@ -23,7 +23,7 @@ from .vocab import VocabError, load
 ENTITY_KINDS = frozenset(
     {"company", "product", "person", "organisation", "government", "group", "law", "place", "index"})
 TABLES = {"entity": "entities", "origin": "origins", "attribute": "attributes"}
-LIST_KEYS = {"entity": ("aliases", "codes"), "origin": ("aliases",), "attribute": ("cues", "units")}
+LIST_KEYS = {"entity": ("aliases", "codes", "members"), "origin": ("aliases",), "attribute": ("cues", "units")}
 
 
 @dataclass(slots=True)
@@ -157,4 +157,7 @@ def load_lexicon(user_dirs: tuple[str, ...] = ()) -> Lexicon:
         parent = entry.fields.get("parent")
         if parent is not None and parent not in names:
             raise VocabError(f"{entry.where}.parent: no entity named {parent!r}")
+        for member in entry.lists.get("members", []):
+            if member not in names:
+                raise VocabError(f"{entry.where}.members: no entity named {member!r}")
     return Lexicon(tuple(merged["entity"]), tuple(merged["origin"]), tuple(merged["attribute"]), slots)

@@ -21,10 +21,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from factrecon.reports.errors import EXIT_ERROR, FactreconError, OutputError
+from factrecon.reports.errors import EXIT_ERROR, EXIT_FINDINGS, FactreconError, OutputError
 
 if TYPE_CHECKING:
     from factrecon.claims.model import Claim
+    from factrecon.reconcile import CheckResult
 
 class _Commands(TyperGroup):
     """The one place where an expected failure (``FactreconError``) becomes its line and exit code."""
@@ -91,6 +92,85 @@ def extract(
     if errors:
         report(errors)
         raise typer.Exit(EXIT_ERROR)
+
+
+class CheckFormat(StrEnum):
+    """Output formats of ``factrecon check``."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class FailOn(StrEnum):
+    """The least urgent finding kind that makes ``check`` exit 1."""
+
+    conflict = "conflict"
+    tension = "tension"
+
+
+FAILING_KINDS = {FailOn.conflict: {"conflict", "arithmetic_bad"},
+                 FailOn.tension: {"conflict", "arithmetic_bad", "tension"}}
+
+
+@app.command()
+def check(
+    files: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="FILES", help="Article files or directories; none = the sample corpus."),
+    ] = None,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.table,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE, not stdout.")
+    ] = None,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option("--fail-on", help="Exit 1 when a finding of this kind (or a more urgent one) exists."),
+    ] = None,
+    tolerances: Annotated[
+        Path | None,
+        typer.Option("--tolerances", metavar="FILE", help="TOML file overriding the packaged tolerances."),
+    ] = None,
+    vocab: Annotated[
+        list[str] | None,
+        typer.Option("--vocab", metavar="DIR", help="Folder of vocabulary TOML files layered on the packaged ones."),
+    ] = None,
+    dates: Annotated[
+        list[str] | None,
+        typer.Option("--date", metavar="FILE=YYYY-MM-DD", help="The date of an article, for 今年, 昨天, 12月5日."),
+    ] = None,
+) -> None:
+    """Reconcile the claims of several articles: conflicts, tensions, agreements, arithmetic, changes."""
+    from factrecon.reports.inputs import read_inputs
+    from factrecon.reports.pipeline import check_claims, extract_articles, parse_dates
+
+    articles, errors = read_inputs(files or [])
+    claims = extract_articles(articles, parse_dates(dates or []), tuple(vocab or ()))
+    result = check_claims(claims, tolerances)
+    texts = {article.source: article.text for article in articles}
+    write_output(render_check(result, fmt, texts, to_terminal=output is None), output)
+    if errors:
+        report(errors)
+        raise typer.Exit(EXIT_ERROR)
+    if fail_on is not None and any(finding.kind in FAILING_KINDS[fail_on] for finding in result.findings):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def render_check(result: CheckResult, fmt: CheckFormat, texts: Mapping[str, str], *, to_terminal: bool) -> bytes:
+    """The bytes of a check result in ``fmt``."""
+    if fmt is CheckFormat.table:
+        from factrecon.reports.findings_terminal import render_findings
+
+        color = to_terminal and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        width = shutil.get_terminal_size((120, 24)).columns
+        return render_findings(result, texts, width=width, color=color).encode("utf-8")
+    if fmt is CheckFormat.csv:
+        from factrecon.reports.csv_report import findings_to_csv
+
+        return findings_to_csv(result)
+    from factrecon.reports.json_report import check_to_json
+
+    return check_to_json(result).encode("utf-8")
 
 
 def render(claims: Sequence[Claim], fmt: Format, texts: Mapping[str, str], *, to_terminal: bool) -> bytes:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from factrecon.claims.model import CLAIM_FIELDS, Claim
+from factrecon.reconcile import CheckResult
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SIGNED_NUMBER = re.compile(r"[+-]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?%?")
@@ -37,5 +38,43 @@ def claims_to_csv(claims: Sequence[Claim]) -> bytes:
     import pandas as pd
 
     frame = pd.DataFrame([_row(claim) for claim in claims], columns=list(CLAIM_FIELDS))
+    text: str = frame.to_csv(index=False, lineterminator="\r\n")
+    return text.encode("utf-8-sig")
+
+
+FINDING_COLUMNS: tuple[str, ...] = (
+    "id", "kind", "severity", "check", "entity", "attribute", "explanation", "claims", "sources", "texts",
+    "values", "units", "intervals", "quotes", "origins", "fingerprint",
+)
+
+
+def _interval(claim: Claim) -> str:
+    lower = "" if claim.lower is None else f"{claim.lower:g}"
+    upper = "" if claim.upper is None else f"{claim.upper:g}"
+    return f"[{lower or '-inf'}, {upper or 'inf'}]"
+
+
+def findings_to_csv(result: CheckResult) -> bytes:
+    """One row per finding with the quotes, sources, values and intervals of its claims (joined
+    with ``"; "`` in claim order); BOM and CRLF as for claims."""
+    import pandas as pd
+
+    by_id = {claim.id: claim for claim in result.claims}
+    rows = []
+    for finding in result.findings:
+        claims = [by_id[i] for i in finding.claims]
+        record = finding.to_dict()
+        record.update(
+            claims=LIST_SEPARATOR.join(finding.claims),
+            sources=LIST_SEPARATOR.join(c.source for c in claims),
+            texts=LIST_SEPARATOR.join(c.text for c in claims),
+            values=LIST_SEPARATOR.join("" if c.value is None else f"{c.value:g}" for c in claims),
+            units=LIST_SEPARATOR.join(c.unit for c in claims),
+            intervals=LIST_SEPARATOR.join(_interval(c) for c in claims),
+            quotes=LIST_SEPARATOR.join(c.quote for c in claims),
+        )
+        rows.append({key: neutralise(value) if isinstance(value, str) else value
+                     for key, value in record.items() if key in FINDING_COLUMNS})
+    frame = pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
     text: str = frame.to_csv(index=False, lineterminator="\r\n")
     return text.encode("utf-8-sig")

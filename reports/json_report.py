@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from factrecon.claims.model import Claim
+from factrecon.reconcile import CheckResult
 
 
 def _dumps(record: Any, indent: int | None = None) -> str:
@@ -26,3 +27,9 @@ def claims_to_jsonl(claims: Sequence[Claim]) -> str:
 def claims_to_json(claims: Sequence[Claim]) -> str:
     """``{"claims": [...]}``, indented, ending in a newline."""
     return _dumps({"claims": [claim.to_dict() for claim in claims]}, indent=2) + "\n"
+
+
+def check_to_json(result: CheckResult) -> str:
+    """``{"claims": [...], "findings": [...]}``, indented, ending in a newline."""
+    return _dumps({"claims": [claim.to_dict() for claim in result.claims],
+                   "findings": [finding.to_dict() for finding in result.findings]}, indent=2) + "\n"

@@ -10,7 +10,10 @@ from typing import TYPE_CHECKING
 from factrecon.reports.errors import FactreconError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from factrecon.claims import Claim
+    from factrecon.reconcile import CheckResult
     from factrecon.reports.inputs import Article
 
 
@@ -49,3 +52,17 @@ def _date_of(source: str, dates: Mapping[str, dt.date]) -> dt.date | None:
     import os
 
     return dates.get(source) or dates.get(os.path.basename(source))
+
+
+def check_claims(claims: Sequence[Claim], tolerances: Path | None) -> CheckResult:
+    """Reconcile ``claims``; an unreadable or malformed tolerances file is one error line."""
+    import tomllib
+
+    from factrecon.reconcile import check
+
+    try:
+        return check(claims, tolerances=tolerances)
+    except OSError as error:
+        raise UsageError(f"--tolerances {tolerances}: {(error.strerror or str(error)).lower()}") from None
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as error:
+        raise UsageError(f"--tolerances {tolerances}: {error}") from None

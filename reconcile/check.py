@@ -1,0 +1,57 @@
+"""``check(claims)``: every check over the claims of several articles, as ordered findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from factrecon.claims import Claim
+
+from .alignment import align
+from .checks import CHECKS
+from .context import Context, Draft
+from .facts import fact_of
+from .fingerprint import fingerprint
+from .independence import Origins
+from .model import RANK, Finding
+from .tolerances import Tolerances, load_tolerances
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """The claims checked and the findings about them, most urgent first."""
+
+    claims: tuple[Claim, ...]
+    findings: tuple[Finding, ...]
+
+
+def check(claims: Iterable[Claim], *, tolerances: Tolerances | Path | None = None) -> CheckResult:
+    """Reconcile ``claims`` (of one or more articles, with context) into findings.
+
+    The result does not depend on the order of ``claims``. ``tolerances`` is a loaded set or a TOML
+    file whose keys override the packaged ones."""
+    ordered = tuple(sorted(claims, key=lambda c: (c.source, c.start, c.id)))
+    if not isinstance(tolerances, Tolerances):
+        tolerances = load_tolerances(tolerances)
+    facts = tuple(fact for claim in ordered if (fact := fact_of(claim, tolerances)) is not None)
+    context = Context(ordered, facts, tuple(align(facts, tolerances)), Origins(ordered, tolerances), tolerances,
+                      {claim.id: claim for claim in ordered})
+    drafts = [(module.NAME, draft) for module in CHECKS for draft in module.run(context)]
+    return CheckResult(ordered, _findings(drafts, context))
+
+
+def _findings(drafts: Sequence[tuple[str, Draft]], context: Context) -> tuple[Finding, ...]:
+    unique: dict[tuple[str, tuple[str, ...]], tuple[str, Draft]] = {}
+    for name, draft in drafts:
+        unique.setdefault((draft.kind, tuple(sorted(draft.claims))), (name, draft))
+    ranked = sorted(unique.values(), key=lambda item: (RANK[item[1].kind], item[1].claims, item[0]))
+    findings = []
+    for number, (name, draft) in enumerate(ranked, start=1):
+        findings.append(Finding(
+            id=f"F{number:03d}", kind=draft.kind, claims=draft.claims,  # type: ignore[arg-type]
+            explanation=draft.explanation, check=name, entity=draft.entity, attribute=draft.attribute,
+            origins=draft.origins, derived=draft.derived,
+            fingerprint=fingerprint(name, draft.kind, (context.by_id[i] for i in draft.claims)),
+        ))
+    return tuple(findings)

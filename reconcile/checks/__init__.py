@@ -1,0 +1,8 @@
+"""One check per module. Each exposes ``NAME`` and ``run(context) -> Iterable[Draft]``, and its
+docstring shows a passing and a failing example; ``CHECKS`` is the order they run in."""
+
+from __future__ import annotations
+
+from . import derived_ratio, implied_count, parts, percent_change, repeats, share_product, values
+
+CHECKS = (values, derived_ratio, share_product, percent_change, parts, implied_count, repeats)

@@ -1,0 +1,52 @@
+"""A percentage change stated beside its from and to figures: ``to / from − 1 = p%``.
+
+Passing: "收盘628.31元/股 … 第二天继续上涨, 收盘价达到735元, 涨幅16.98%" -> 628.31 × 1.1698 = 735.0,
+``arithmetic_ok``.
+Failing: "shares rose from $114.28 to $600.50, a gain of 325%" -> 600.50/114.28 − 1 = 425.5%:
+``arithmetic_bad`` when the change is the only one stated beside the two figures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from factrecon.claims import Claim
+
+from ..context import Context, Draft
+from ..derivations import load_derivations
+from ..explain import number
+from .nearby import by_article, windows
+
+NAME = "percent_change"
+SPAN = 200  # characters from the from-figure to the to-figure
+
+
+def run(ctx: Context) -> Iterable[Draft]:
+    derivations = load_derivations()
+    for claims in by_article(ctx.claims).values():
+        for before, following in windows(claims, SPAN):
+            if before.value is None or before.value <= 0 or before.unit in ("percent", "times", "percentage_point"):
+                continue
+            for after in following:
+                if after.unit != before.unit or after.value is None or after.entity != before.entity:
+                    continue
+                changes = [c for c in following if c.unit == "percent" and c.value is not None
+                           and derivations.is_change(c.attribute) and before.end <= c.start <= after.end + 30]
+                if draft := _judge(before, after, changes, ctx):
+                    yield draft
+                break
+
+
+def _judge(before: Claim, after: Claim, changes: list[Claim], ctx: Context) -> Draft | None:
+    actual = (after.value / before.value - 1) * 100  # type: ignore[operator]
+    said = f"{before.text} → {after.text} is a change of {number(actual)}%"
+    for change in changes:
+        stated = change.value if actual >= 0 else -abs(change.value)  # type: ignore[operator]
+        if abs(actual - stated) <= max(abs(stated) * ctx.tolerances.derived_agree, 0.1):
+            return Draft("arithmetic_ok", (before.id, change.id, after.id), f"{said}; the article states "
+                         f"{change.text}, which checks.", after.entity, after.attribute, derived=(("change", actual),))
+    if len(changes) == 1 and changes[0].start < after.end + 30:
+        change = changes[0]
+        return Draft("arithmetic_bad", (before.id, change.id, after.id), f"{said}, but the article states "
+                     f"{change.text}.", after.entity, after.attribute, derived=(("change", actual),))
+    return None

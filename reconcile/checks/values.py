@@ -1,0 +1,228 @@
+"""Compare the figures of one quantity across sources: agreement, conflict, tension or change.
+
+Passing: 000 says "H200显存141GB", 002 says "141GB HBM3e" -> ``agreement`` (2 origins).
+Failing: A says "H20's share is 7.5% of H200", B says "H200是H20的6倍左右" (H20 ≈ 16.7% of H200)
+-> ``conflict``, differing by 2.2×.
+
+Point figures (exact, approx, ranges) are clustered by overlapping intervals; open bounds (超过,
+不足) join the cluster they fit, and a value far past a bound meets it only formally (``tension``).
+Clusters that disagree are a ``change`` when the figures are time-ordered (different periods, or
+"从95%降至0%"), a ``tension`` when the period, a forecast, the cited sources or a bound make the
+clash uncertain, and a ``conflict`` otherwise; a gap of 10/100/1000× is called a likely unit slip.
+Only figures of different articles with a known attribute can clash: an article giving two values
+of one quantity usually means two conditions (441 Token/s at 1 request, 52977 at 7037), and a
+figure whose attribute is unknown may agree but never accuses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Sequence
+
+from ..alignment import Quantity
+from ..context import Context, Draft
+from ..explain import amount, number, stated
+from ..facts import Fact, numerator_denominator
+from ..periods import relation
+
+NAME = "values"
+_TIME_RANK = {"same": 0, "unknown": 1, "nested": 2}
+
+
+def run(ctx: Context) -> Iterable[Draft]:
+    for quantity in ctx.quantities:
+        yield from _judge(quantity, ctx)
+
+
+def _judge(quantity: Quantity, ctx: Context) -> Iterable[Draft]:
+    facts = _distinct(f for f in quantity.facts if f.duplicate_of is None)
+    if len(facts) < 2:
+        return
+    clusters, slack_pairs = _clusters(facts, ctx)
+    for bound, value in slack_pairs:
+        yield _slack(quantity, bound, value, ctx)
+    for cluster in clusters:
+        if draft := _agreement(quantity, cluster, ctx):
+            yield draft
+    for i, first in enumerate(clusters):
+        for second in clusters[i + 1:]:
+            if draft := _disagreement(quantity, first, second, ctx):
+                yield draft
+
+
+def _distinct(facts: Iterable[Fact]) -> list[Fact]:
+    seen: dict[str, Fact] = {}
+    for fact in facts:
+        seen.setdefault(fact.id, fact)
+    return list(seen.values())
+
+
+def _overlap(a_lo: float, a_hi: float, b_lo: float, b_hi: float) -> bool:
+    return max(a_lo, b_lo) <= min(a_hi, b_hi)
+
+
+def _hull(cluster: Sequence[Fact]) -> tuple[float, float]:
+    return min(f.lo for f in cluster), max(f.hi for f in cluster)
+
+
+def _clusters(facts: list[Fact], ctx: Context) -> tuple[list[list[Fact]], list[tuple[Fact, Fact]]]:
+    """Point clusters by sweeping sorted intervals, then bounds attached where they fit."""
+    points = sorted((f for f in facts if not f.bound), key=lambda f: (f.lo, f.hi, f.id))
+    clusters: list[list[Fact]] = []
+    reach = -math.inf
+    for fact in points:
+        if clusters and fact.lo <= reach:
+            clusters[-1].append(fact)
+            reach = max(reach, fact.hi)
+        else:
+            clusters.append([fact])
+            reach = fact.hi
+    point_clusters = [list(c) for c in clusters]
+    slack: list[tuple[Fact, Fact]] = []
+    loose: list[list[Fact]] = []
+    for bound in sorted((f for f in facts if f.bound), key=lambda f: f.id):
+        fitting = []
+        for index, cluster in enumerate(point_clusters):
+            if _overlap(bound.lo, bound.hi, *_hull(cluster)):
+                nearest = min(cluster, key=lambda f: _distance(bound, f))
+                if _formal_only(bound, nearest, ctx):
+                    slack.append((bound, nearest))
+                else:
+                    fitting.append((_distance(bound, nearest), index))
+        if fitting:
+            clusters[min(fitting)[1]].append(bound)
+        elif home := next((c for c in loose if all(_overlap(bound.lo, bound.hi, f.lo, f.hi) for f in c)), None):
+            home.append(bound)
+        elif not any(bound in pair for pair in slack):
+            loose.append([bound])
+    return clusters + loose, slack
+
+
+def _edge(fact: Fact) -> float:
+    return fact.lo if math.isfinite(fact.lo) else fact.hi
+
+
+def _distance(bound: Fact, fact: Fact) -> float:
+    value = fact.point if fact.point is not None else (fact.lo + fact.hi) / 2
+    edge = _edge(bound)
+    return abs(math.log(value / edge)) if value > 0 and edge > 0 else abs(value - edge)
+
+
+def _formal_only(bound: Fact, fact: Fact, ctx: Context) -> bool:
+    """A lower bound (as written) met only by a value more than ``slack_factor`` past it: "6倍以上"
+    against 13.3×."""
+    if bound.claim.qualifier != "lower" or fact.point is None or fact.point <= 0 or bound.claim.value is None:
+        return False
+    edge = bound.point
+    if not edge or edge <= 0:
+        return False
+    ratio = fact.point / edge if not bound.inverted else edge / fact.point
+    return ratio > ctx.tolerances.slack_factor
+
+
+def describe(fact: Fact) -> str:
+    """A fact in words, with its claim's own text: "'7.5%' (001.txt:1155) puts NVIDIA H20 at 7.5% of
+    NVIDIA H200, i.e. NVIDIA H200 ≈ 13.3× NVIDIA H20"."""
+    claim = fact.claim
+    if " / " not in fact.entity:
+        return f"{stated(claim)}"
+    numerator, denominator = numerator_denominator(fact)
+    if fact.point is None:
+        return f"{stated(claim)} puts {numerator} / {denominator} in [{number(fact.lo)}, {number(fact.hi)}]"
+    return f"{stated(claim)} puts {numerator} at {amount(fact.point, 'times')} {denominator}"
+
+
+def _subject(quantity: Quantity) -> str:
+    return f"{quantity.entity} {quantity.attribute or quantity.unit}".strip()
+
+
+def _agreement(quantity: Quantity, cluster: list[Fact], ctx: Context) -> Draft | None:
+    anchor = next((f for f in cluster if f.period is not None), cluster[0])
+    members = [f for f in cluster if relation(f.period, anchor.period) != "disjoint"]
+    if ctx.tolerances.is_volatile(quantity.attribute):  # a price agrees with a price of the same day only
+        members = [f for f in members if relation(f.period, anchor.period) == "same"]
+    if len({f.source for f in members}) < 2:
+        return None
+    ids = tuple(f.id for f in members)
+    origins = ctx.origins.count(ids)
+    names = ", ".join(ctx.origins.names(ids))
+    copied = any(frozenset((a.id, b.id)) in ctx.origins.copied for a in members for b in members)
+    support = f"{origins} independent origin{'s' if origins != 1 else ''} ({names})"
+    caveat = " One passage nearly copies the other, so independence is doubtful." if copied else ""
+    return Draft("agreement", ids, f"{_subject(quantity)}: " + "; ".join(describe(f) for f in members)
+                 + f" are compatible. Support: {support}.{caveat}", quantity.entity, quantity.attribute, origins)
+
+
+def _slack(quantity: Quantity, bound: Fact, value: Fact, ctx: Context) -> Draft:
+    factor = value.point / bound.point if not bound.inverted else bound.point / value.point  # type: ignore[operator]
+    return Draft("tension", (bound.id, value.id),
+                 f"{_subject(quantity)}: {describe(value)} formally satisfies {describe(bound)}, but sits "
+                 f"{number(factor)}× past the bound, more than a source writing 'at least' usually means.",
+                 quantity.entity, quantity.attribute)
+
+
+def _ratio(a: Fact, b: Fact) -> float:
+    values = [f.point if f.point is not None else (f.lo + f.hi) / 2 for f in (a, b)]
+    values = [v for v in values if math.isfinite(v)]
+    if len(values) < 2 or min(values) <= 0:
+        return math.inf
+    return max(values) / min(values)
+
+
+def _disagreement(quantity: Quantity, first: list[Fact], second: list[Fact], ctx: Context) -> Draft | None:
+    pairs = [(a, b) for a in first for b in second if a.id != b.id]
+    linked = [(a, b) for a, b in pairs if ctx.changed(a.id, b.id)]
+    timed = [(a, b) for a, b in pairs if relation(a.period, b.period) == "disjoint"]
+    volatile = ctx.tolerances.is_volatile(quantity.attribute)
+    comparable = [
+        (a, b) for a, b in pairs
+        if not ctx.changed(a.id, b.id) and relation(a.period, b.period) != "disjoint"
+        and a.source != b.source and a.attribute is not None
+        and not (volatile and relation(a.period, b.period) != "same")
+    ]
+    if linked or not comparable:
+        chosen = (linked or timed or [None])[0]
+        if chosen is None:
+            return None
+        a, b = sorted(chosen, key=lambda f: (f.period.first if f.period else _order(f, ctx), f.id))
+        return Draft("change", (a.id, b.id), f"{_subject(quantity)}: {describe(a)} then {describe(b)}: "
+                     "different times of one quantity, a change rather than a contradiction.",
+                     quantity.entity, quantity.attribute)
+    a, b = min(comparable, key=lambda p: (_TIME_RANK[relation(p[0].period, p[1].period)], p[0].bound or p[1].bound,
+                                          p[0].id, p[1].id))
+    factor = _ratio(a, b)
+    gap = f" They differ by {number(factor)}×." if math.isfinite(factor) else ""
+    said = f"{_subject(quantity)}: {describe(a)} vs {describe(b)}."
+    reason = _why_uncertain(a, b)
+    if reason:
+        return Draft("tension", (a.id, b.id), f"{said}{gap} Probably one quantity, but {reason}.",
+                     quantity.entity, quantity.attribute)
+    slip = _unit_slip(factor, ctx)
+    note = f" A factor of {number(slip)} suggests a unit slip." if slip else ""
+    return Draft("conflict", (a.id, b.id), f"{said}{gap}{note} Both cannot hold for the same entity, attribute "
+                 "and time.", quantity.entity, quantity.attribute)
+
+
+def _order(fact: Fact, ctx: Context) -> dt.date:
+    return dt.date.max if fact.claim.change_from else dt.date.min
+
+
+def _why_uncertain(a: Fact, b: Fact) -> str | None:
+    if relation(a.period, b.period) == "nested":
+        return f"the periods differ in scope ({a.period.label if a.period else '?'} vs " \
+               f"{b.period.label if b.period else '?'})"
+    if a.bound or b.bound:
+        return "one figure is only a bound"
+    if bool(a.period and a.period.forecast) != bool(b.period and b.period.forecast):
+        return "one figure is a forecast and the other an actual"
+    if a.claim.origin and b.claim.origin and a.claim.origin != b.claim.origin and (a.period is None or b.period is None):
+        return f"the sources differ ({a.claim.origin} vs {b.claim.origin}) and a period is not stated"
+    return None
+
+
+def _unit_slip(factor: float, ctx: Context) -> float | None:
+    for slip in ctx.tolerances.slip_factors:
+        if abs(factor / slip - 1) <= ctx.tolerances.slip_tolerance:
+            return slip
+    return None

@@ -1,0 +1,47 @@
+"""What every check reads: the claims, their facts, the quantities they form, and their origins."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from factrecon.claims import Claim
+
+from .alignment import Quantity
+from .facts import Fact
+from .independence import Origins
+from .tolerances import Tolerances
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A finding before it gets its id and fingerprint (see ``check``)."""
+
+    kind: str
+    claims: tuple[str, ...]
+    explanation: str
+    entity: str | None = None
+    attribute: str | None = None
+    origins: int | None = None
+    derived: tuple[tuple[str, float], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    claims: tuple[Claim, ...]
+    facts: tuple[Fact, ...]
+    quantities: tuple[Quantity, ...]
+    origins: Origins
+    tolerances: Tolerances
+    by_id: dict[str, Claim] = field(default_factory=dict)
+
+    def changed(self, a: str, b: str) -> bool:
+        """Whether one claim is a change from the other ("从95%降至0%"), directly or along a chain."""
+        return self._chain(a) & self._chain(b) != set() and a != b
+
+    def _chain(self, claim_id: str) -> set[str]:
+        chain = {claim_id}
+        claim = self.by_id.get(claim_id)
+        while claim is not None and claim.change_from and claim.change_from not in chain:
+            chain.add(claim.change_from)
+            claim = self.by_id.get(claim.change_from)
+        return chain

@@ -1,0 +1,51 @@
+"""The derivation vocabulary (reconcile/data/derivations.toml) as typed records."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class RatioBasis:
+    relations: tuple[str, ...]
+    units: tuple[str, ...]
+    attributes: tuple[str, ...]
+    inverse: bool
+    verdict: bool
+
+    def explains(self, attribute: str | None) -> bool:
+        words = (attribute or "performance").lower()
+        return any(relation in words for relation in self.relations)
+
+
+@dataclass(frozen=True, slots=True)
+class Derivations:
+    ratio_bases: tuple[RatioBasis, ...]
+    consequence_words: tuple[str, ...]
+    change_attributes: tuple[str, ...]
+    share_attributes: tuple[str, ...]
+
+    def is_change(self, attribute: str | None) -> bool:
+        return attribute is not None and any(word in attribute.lower() for word in self.change_attributes)
+
+    def is_share(self, attribute: str | None) -> bool:
+        return attribute is not None and any(word in attribute.lower() for word in self.share_attributes)
+
+
+@cache
+def load_derivations() -> Derivations:
+    text = resources.files(__package__).joinpath("data/derivations.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    return Derivations(
+        ratio_bases=tuple(
+            RatioBasis(tuple(b["relations"]), tuple(b["units"]), tuple(b.get("attributes", ())),
+                       bool(b.get("inverse", False)), bool(b["verdict"]))
+            for b in data["ratio_basis"]
+        ),
+        consequence_words=tuple(data["consequence_words"]),
+        change_attributes=tuple(data["change_attributes"]),
+        share_attributes=tuple(data["share_attributes"]),
+    )
