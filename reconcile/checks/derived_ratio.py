@@ -64,7 +64,8 @@ def _usable(fact: Fact, basis: RatioBasis) -> bool:
 
 
 def _matches(relation: Fact, ratio: float, ctx: Context) -> bool:
-    slack = ctx.tolerances.derived_approx_agree if relation.claim.qualifier == "approx" else ctx.tolerances.derived_agree
+    tolerances = ctx.tolerances
+    slack = tolerances.derived_approx_agree if relation.claim.qualifier == "approx" else tolerances.derived_agree
     return relation.lo / (1 + slack) <= ratio <= relation.hi * (1 + slack)
 
 
@@ -104,4 +105,5 @@ def _against(relation: Fact, basis: RatioBasis, specs: dict[tuple[str, str], lis
         sources = ", ".join(short(f.id) for f in mix[:2])
         said += (f" The stated figure only comes out as {_derivation(*mix, basis)} ({sources}), which sets a "
                  "dense figure against a sparse one.")
-    yield Draft("arithmetic_bad", (relation.id, top.id, bottom.id), said, subject, relation.attribute, derived=(("ratio", ratio),))
+    yield Draft("arithmetic_bad", (relation.id, top.id, bottom.id), said, subject, relation.attribute,
+                derived=(("ratio", ratio),))

@@ -216,7 +216,8 @@ def _why_uncertain(a: Fact, b: Fact) -> str | None:
         return "one figure is only a bound"
     if bool(a.period and a.period.forecast) != bool(b.period and b.period.forecast):
         return "one figure is a forecast and the other an actual"
-    if a.claim.origin and b.claim.origin and a.claim.origin != b.claim.origin and (a.period is None or b.period is None):
+    cited = a.claim.origin and b.claim.origin and a.claim.origin != b.claim.origin
+    if cited and (a.period is None or b.period is None):
         return f"the sources differ ({a.claim.origin} vs {b.claim.origin}) and a period is not stated"
     return None
 
