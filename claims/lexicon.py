@@ -157,6 +157,9 @@ def load_lexicon(user_dirs: tuple[str, ...] = ()) -> Lexicon:
         parent = entry.fields.get("parent")
         if parent is not None and parent not in names:
             raise VocabError(f"{entry.where}.parent: no entity named {parent!r}")
+        chips = entry.fields.get("chips")
+        if chips is not None and (not isinstance(chips, int) or isinstance(chips, bool) or chips < 2):
+            raise VocabError(f"{entry.where}.chips: expected a whole number of at least 2, got {chips!r}")
         for member in entry.lists.get("members", []):
             if member not in names:
                 raise VocabError(f"{entry.where}.members: no entity named {member!r}")
