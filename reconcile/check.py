@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from factrecon.claims import Claim
+from factrecon.claims import Claim, load_lexicon
 
 from .alignment import align
 from .checks import CHECKS
@@ -26,17 +26,19 @@ class CheckResult:
     findings: tuple[Finding, ...]
 
 
-def check(claims: Iterable[Claim], *, tolerances: Tolerances | Path | None = None) -> CheckResult:
+def check(claims: Iterable[Claim], *, tolerances: Tolerances | Path | None = None,
+          vocab: tuple[str, ...] = ()) -> CheckResult:
     """Reconcile ``claims`` (of one or more articles, with context) into findings.
 
     The result does not depend on the order of ``claims``. ``tolerances`` is a loaded set or a TOML
-    file whose keys override the packaged ones."""
+    file whose keys override the packaged ones; ``vocab`` names the user vocabulary folders the
+    claims were extracted with (group members and system sizes come from it)."""
     ordered = tuple(sorted(claims, key=lambda c: (c.source, c.start, c.id)))
     if not isinstance(tolerances, Tolerances):
         tolerances = load_tolerances(tolerances)
     facts = tuple(fact for claim in ordered if (fact := fact_of(claim, tolerances)) is not None)
     context = Context(ordered, facts, tuple(align(facts, tolerances)), Origins(ordered, tolerances), tolerances,
-                      {claim.id: claim for claim in ordered})
+                      load_lexicon(vocab), {claim.id: claim for claim in ordered})
     drafts = [(module.NAME, draft) for module in CHECKS for draft in module.run(context)]
     return CheckResult(ordered, _findings(drafts, context))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from factrecon.claims import Claim
+from factrecon.claims.lexicon import Lexicon
 
 from .alignment import Quantity
 from .facts import Fact
@@ -32,6 +33,7 @@ class Context:
     quantities: tuple[Quantity, ...]
     origins: Origins
     tolerances: Tolerances
+    lexicon: Lexicon
     by_id: dict[str, Claim] = field(default_factory=dict)
 
     def changed(self, a: str, b: str) -> bool:

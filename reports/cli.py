@@ -146,7 +146,7 @@ def check(
 
     articles, errors = read_inputs(files or [])
     claims = extract_articles(articles, parse_dates(dates or []), tuple(vocab or ()))
-    result = check_claims(claims, tolerances)
+    result = check_claims(claims, tolerances, tuple(vocab or ()))
     texts = {article.source: article.text for article in articles}
     write_output(render_check(result, fmt, texts, to_terminal=output is None), output)
     if errors:

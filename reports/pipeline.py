@@ -54,14 +54,14 @@ def _date_of(source: str, dates: Mapping[str, dt.date]) -> dt.date | None:
     return dates.get(source) or dates.get(os.path.basename(source))
 
 
-def check_claims(claims: Sequence[Claim], tolerances: Path | None) -> CheckResult:
+def check_claims(claims: Sequence[Claim], tolerances: Path | None, vocab: tuple[str, ...] = ()) -> CheckResult:
     """Reconcile ``claims``; an unreadable or malformed tolerances file is one error line."""
     import tomllib
 
     from factrecon.reconcile import check
 
     try:
-        return check(claims, tolerances=tolerances)
+        return check(claims, tolerances=tolerances, vocab=vocab)
     except OSError as error:
         raise UsageError(f"--tolerances {tolerances}: {(error.strerror or str(error)).lower()}") from None
     except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as error:

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from factrecon.claims import load_lexicon
-
 from ..context import Context, Draft
 from ..derivations import load_derivations
 from ..explain import number
@@ -60,7 +58,7 @@ def _share_part(claim, derivations) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _members(ctx: Context) -> Iterable[Draft]:
-    groups = {entry.name: set(entry.lists.get("members", [])) for entry in load_lexicon().entities}
+    groups = {entry.name: set(entry.lists.get("members", [])) for entry in ctx.lexicon.entities}
     derivations = load_derivations()
     shares = [f for f in ctx.facts if f.unit == "percent" and " / " not in f.entity and f.duplicate_of is None
               and derivations.is_share(f.attribute)]

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from factrecon.claims import load_lexicon
-
 from ..alignment import attribute_key
 from ..context import Context, Draft
 from ..explain import amount, number
@@ -25,7 +23,7 @@ UNITS = ("FLOPS", "OPS")
 
 
 def run(ctx: Context) -> Iterable[Draft]:
-    chips = {entry.name: int(entry.fields["chips"]) for entry in load_lexicon().entities if "chips" in entry.fields}
+    chips = {entry.name: int(entry.fields["chips"]) for entry in ctx.lexicon.entities if "chips" in entry.fields}
     facts = [f for f in ctx.facts if f.unit in UNITS and f.point and f.duplicate_of is None and " / " not in f.entity]
     systems = [f for f in facts if f.entity in chips]
     for system in systems:
