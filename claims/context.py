@@ -17,6 +17,7 @@ from .textmap import NormalizedText
 from .timeref import find_times, time_for
 
 RATIO_UNITS = frozenset({"times", "percent"})
+UNIT_FROM_BEFORE = "from the figure before it"  # the note of a bare figure whose unit is inherited (bare.py)
 
 
 def add_context(norm: NormalizedText, located: list[tuple[Claim, int, int]], lexicon: Lexicon,
@@ -59,11 +60,14 @@ def add_context(norm: NormalizedText, located: list[tuple[Claim, int, int]], lex
 
 def _inherit_across_changes(claims: list[Claim]) -> list[Claim]:
     """The later figure of a change measures what the earlier one did: "营收占比由20%—25%降至个位数"
-    gives 个位数 the attribute (and entity) of 20%—25% when its own clause names none."""
+    gives 个位数 the attribute (and entity) of 20%—25% when its own clause names none; so does a
+    bare figure that took its unit from the figure before it ("个位数也早已变成了0")."""
     by_id = {claim.id: claim for claim in claims}
-    inherited = []
+    inherited: list[Claim] = []
     for claim in claims:
         earlier = by_id.get(claim.change_from or "")
+        if earlier is None and UNIT_FROM_BEFORE in (claim.notes or "") and inherited:
+            earlier = by_id[inherited[-1].id]
         if earlier is not None:
             claim = replace(claim, attribute=claim.attribute or earlier.attribute,
                             entity=claim.entity or earlier.entity)
