@@ -27,9 +27,16 @@ class Derivations:
     consequence_words: tuple[str, ...]
     change_attributes: tuple[str, ...]
     share_attributes: tuple[str, ...]
+    related_attributes: tuple[frozenset[str], ...]
 
     def is_change(self, attribute: str | None) -> bool:
         return attribute is not None and any(word in attribute.lower() for word in self.change_attributes)
+
+    def related(self, first: str | None, second: str | None) -> bool:
+        """Two different attributes that frame one figure differently (a surcharge vs a cut of sales)."""
+        if not first or not second or first.lower() == second.lower():
+            return False
+        return any(first.lower() in group and second.lower() in group for group in self.related_attributes)
 
     def is_share(self, attribute: str | None) -> bool:
         return attribute is not None and any(word in attribute.lower() for word in self.share_attributes)
@@ -48,4 +55,5 @@ def load_derivations() -> Derivations:
         consequence_words=tuple(data["consequence_words"]),
         change_attributes=tuple(data["change_attributes"]),
         share_attributes=tuple(data["share_attributes"]),
+        related_attributes=tuple(frozenset(a.lower() for a in group) for group in data["related_attributes"]),
     )
