@@ -18,7 +18,7 @@ from .periods import Period, period
 from .tolerances import Tolerances
 
 RATIO_UNITS = {"times": 1.0, "percent": 0.01}
-_DUPLICATE = re.compile(r"duplicate of (\S+)")
+DUPLICATE_NOTE = re.compile(r"duplicate of (\S+)")  # the claims layer's note on a repeat
 _RELATIVE = re.compile(r"\s+relative to .*$")
 
 
@@ -51,7 +51,7 @@ class Fact:
 
     @property
     def duplicate_of(self) -> str | None:
-        match = _DUPLICATE.search(self.claim.notes or "")
+        match = DUPLICATE_NOTE.search(self.claim.notes or "")
         return match.group(1) if match else None
 
 

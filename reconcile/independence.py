@@ -18,9 +18,9 @@ from rapidfuzz import fuzz
 from factrecon.claims import Claim
 from factrecon.claims.textmap import normalize
 
+from .facts import DUPLICATE_NOTE
 from .tolerances import Tolerances
 
-_DUPLICATE = re.compile(r"duplicate of (\S+)")
 _SPACE = re.compile(r"\s+")
 MIN_SHARED = 3          # shingles two quotes must share before rapidfuzz compares them
 COMMON_SHINGLE = 50     # a shingle in more quotes than this says nothing about copying
@@ -35,7 +35,7 @@ class Origins:
         self.label: dict[str, str] = {claim.id: claim.origin or claim.source for claim in claims}
         by_origin: dict[str, str] = {}
         for claim in claims:
-            if match := _DUPLICATE.search(claim.notes or ""):
+            if match := DUPLICATE_NOTE.search(claim.notes or ""):
                 if match.group(1) in self._parent:
                     self._union(claim.id, match.group(1))
             key = claim.origin.lower() if claim.origin else f"article:{claim.source}"
