@@ -59,7 +59,8 @@ def widened(claim: Claim, tolerances: Tolerances, scale: float = 1.0) -> tuple[f
     """``[lo, hi]`` of a claim in its unit times ``scale``: bounds, rounding and tolerance."""
     lo = -math.inf if claim.lower is None else claim.lower * scale
     hi = math.inf if claim.upper is None else claim.upper * scale
-    step = (claim.precision or 0.0) * scale / 2 if claim.qualifier == "exact" else 0.0  # 约 already spans more
+    share = tolerances.rounding_share(claim.unit) if claim.qualifier == "exact" else 0.0  # 约 spans more already
+    step = (claim.precision or 0.0) * scale * share
     spread = tolerances.widening(claim.unit, claim.qualifier)
     absolute = tolerances.absolute.get(claim.unit, 0.0) * scale
     if math.isfinite(lo):

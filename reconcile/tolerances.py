@@ -14,6 +14,7 @@ from typing import Any
 class Tolerances:
     relative: dict[str, float]
     absolute: dict[str, float]
+    rounding: dict[str, float]
     qualifier: dict[str, float]
     derived_agree: float
     derived_approx_agree: float
@@ -32,6 +33,10 @@ class Tolerances:
         """Relative widening of a figure in ``unit`` written with ``qualifier``."""
         return self.relative.get(unit, self.relative["default"]) + self.qualifier.get(qualifier, 0.0)
 
+    def rounding_share(self, unit: str) -> float:
+        """How much of the last digit's step an exact figure in ``unit`` may hide, each side."""
+        return self.rounding.get(unit, self.rounding.get("default", 0.5))
+
     def is_volatile(self, attribute: str | None) -> bool:
         return attribute is not None and attribute.lower() in self.volatile
 
@@ -40,6 +45,7 @@ def _read(data: dict[str, Any]) -> Tolerances:
     return Tolerances(
         relative={str(k): float(v) for k, v in data["relative"].items()},
         absolute={str(k): float(v) for k, v in data.get("absolute", {}).items()},
+        rounding={str(k): float(v) for k, v in data.get("rounding", {"default": 0.5}).items()},
         qualifier={str(k): float(v) for k, v in data.get("qualifier", {}).items()},
         derived_agree=float(data["derived"]["agree"]),
         derived_approx_agree=float(data["derived"]["approx_agree"]),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from factrecon.claims.textmap import normalize
 from factrecon.units import is_currency
 
 from ..context import Context, Draft
@@ -40,7 +41,7 @@ def run(ctx: Context) -> Iterable[Draft]:
                     if off <= tolerance:
                         yield Draft("arithmetic_ok", (base.id, share.id, result.id), f"{said}, as computed.",
                                     base.entity, result.attribute, derived=(("product", expected),))
-                    elif any(word in result.quote for word in words):
+                    elif any(word in normalize(result.quote).text for word in words):  # 意味著 too
                         yield Draft("arithmetic_bad", (base.id, share.id, result.id),
                                     f"{said}, {off:.0%} off.", base.entity, result.attribute,
                                     derived=(("product", expected),))

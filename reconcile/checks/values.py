@@ -214,8 +214,10 @@ def _why_uncertain(a: Fact, b: Fact) -> str | None:
                f"{b.period.label if b.period else '?'})"
     if a.bound or b.bound:
         return "one figure is only a bound"
-    if bool(a.period and a.period.forecast) != bool(b.period and b.period.forecast):
-        return "one figure is a forecast and the other an actual"
+    forecasts = [bool(f.period and f.period.forecast) for f in (a, b)]
+    if any(forecasts):
+        return "both figures are forecasts, which may differ" if all(forecasts) else (
+            "one figure is a forecast and the other an actual")
     cited = a.claim.origin and b.claim.origin and a.claim.origin != b.claim.origin
     if cited and (a.period is None or b.period is None):
         return f"the sources differ ({a.claim.origin} vs {b.claim.origin}) and a period is not stated"
