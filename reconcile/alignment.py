@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -44,6 +45,12 @@ class AttributeKey:
 
 
 def attribute_key(attribute: str | None, unit: str, tolerances: Tolerances) -> AttributeKey:
+    """The comparable parts of ``attribute`` (cached: a few distinct names recur across many facts)."""
+    return _attribute_key(attribute, unit, tolerances.unmarked_compute)
+
+
+@lru_cache(maxsize=4096)
+def _attribute_key(attribute: str | None, unit: str, unmarked_compute: str) -> AttributeKey:
     if not attribute:
         return AttributeKey(None, None, frozenset())
     precisions = frozenset(p.upper() for p in _PRECISION.findall(attribute))
@@ -52,7 +59,7 @@ def attribute_key(attribute: str | None, unit: str, tolerances: Tolerances) -> A
     rest = _SPARSITY.sub("", _PRECISION.sub("", _SLASH.sub(" ", attribute)))
     family = " ".join(word for word in rest.lower().split() if word != "/") or None
     if unit in ("FLOPS", "OPS") and sparsity is None:
-        sparsity = tolerances.unmarked_compute
+        sparsity = unmarked_compute
     return AttributeKey(family, sparsity, precisions)
 
 
