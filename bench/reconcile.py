@@ -100,7 +100,8 @@ VERBS = {"exact": ("为", "达到", "达", "录得", "是"), "approx": ("约为"
          "lower": ("超过", "突破", "逾"), "upper": ("不足", "低于", "不到"), "range": ("在",)}
 VENDORS = (("Suiyuan", "燧原"), ("Tianshu", "天数"), ("Biren", "壁仞"), ("Denglin", "登临"), ("Xiangdixian", "象帝先"),
            ("Innosilicon", "芯动"), ("Iluvatar", "天垓"), ("Enflame", "云燧"), ("Hexaflake", "曦望"),
-           ("Lisuan", "砺算"), ("Zhaoxin", "兆芯"), ("Loongson", "龙芯"), ("Sophgo", "算能"), ("Black Sesame", "黑芝麻"))
+           ("Lisuan", "砺算"), ("Zhaoxin", "兆芯"), ("Loongson", "龙芯"), ("Sophgo", "算能"),
+           ("Black Sesame", "黑芝麻"))
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,8 @@ def entity_pool(size: int) -> list[Entity]:
     pool = []
     for entry in entries:
         aliases = entry.lists.get("aliases", []) + entry.lists.get("codes", [])
-        zh = next((a for a in aliases if any("\u4e00" <= ch <= "\u9fff" for ch in a)), aliases[0] if aliases else entry.name)
+        fallback = aliases[0] if aliases else entry.name
+        zh = next((a for a in aliases if any("\u4e00" <= ch <= "\u9fff" for ch in a)), fallback)
         pool.append(Entity(entry.name, zh, entry.fields.get("kind") == "product", int(entry.fields.get("chips", 1))))
     for number in itertools.count(100):
         if len(pool) >= size:
@@ -135,7 +137,7 @@ def zipf_cumulative(count: int, exponent: float) -> list[float]:
 
 
 def pick(rng: random.Random, table: tuple[tuple[object, float], ...]) -> object:
-    values, weights = zip(*table)
+    values, weights = zip(*table, strict=True)
     return rng.choices(values, weights)[0]
 
 
@@ -178,7 +180,8 @@ class Generator:
             if attribute.name == "FP8 sparse compute":  # 2x for FP8, 2x for 2:1 sparsity
                 value = 4 * self.true_value(entity, PRODUCT_ATTRIBUTES[0])
             elif attribute.name == "market cap":  # price x a share count of 1e8..5e9
-                shares = math.exp(random.Random(f"{self.seed}:{entity.name}:shares").uniform(math.log(1e8), math.log(5e9)))
+                share_rng = random.Random(f"{self.seed}:{entity.name}:shares")
+                shares = math.exp(share_rng.uniform(math.log(1e8), math.log(5e9)))
                 value = self.true_value(entity, COMPANY_ATTRIBUTES[4]) * shares
             else:
                 draw = random.Random(f"{self.seed}:{entity.name}:{attribute.name}")
