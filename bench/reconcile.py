@@ -29,32 +29,71 @@ import time
 import tracemalloc
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
 from factrecon.claims import Claim, load_lexicon
+from factrecon.claims.model import Qualifier
 from factrecon.reconcile import check
+
+T = TypeVar("T")
 
 TARGET_PER_10X = 15.0
 CLAIMS_PER_SOURCE = 20
-MIN_TOP_BLOCK = 0.01        # the largest entity block must hold at least 1% of the claims
+MIN_TOP_BLOCK = 0.01  # the largest entity block must hold at least 1% of the claims
 
-RELATIVE = 0.05             # ratio claims: "H200的性能是H20的6倍"
-REPEAT = 0.03               # verbatim repeats of an earlier claim in the same article
-COPIED = 0.03               # near-verbatim copies of another article's sentence
-OUTLIER = 0.03              # figures far from the true value (unit slips, wrong figures)
-CHANGE = 0.01               # "从X降至Y": a new value of the previous figure
-ALSO = 0.01                 # figures that also apply to a second entity
-NOISE = 0.015               # relative spread of ordinary figures around the true value
+RELATIVE = 0.05  # ratio claims: "H200的性能是H20的6倍"
+REPEAT = 0.03  # verbatim repeats of an earlier claim in the same article
+COPIED = 0.03  # near-verbatim copies of another article's sentence
+OUTLIER = 0.03  # figures far from the true value (unit slips, wrong figures)
+CHANGE = 0.01  # "从X降至Y": a new value of the previous figure
+ALSO = 0.01  # figures that also apply to a second entity
+NOISE = 0.015  # relative spread of ordinary figures around the true value
 
-QUALIFIERS = (("exact", 0.80), ("approx", 0.11), ("lower", 0.05), ("upper", 0.02), ("range", 0.02))
-TIMES = ((None, 0.50), ("2023", 0.06), ("2024", 0.10), ("2025", 0.08), ("2024Q1", 0.02), ("2024Q2", 0.02),
-         ("2024Q3", 0.03), ("2024Q4", 0.03), ("2025Q1", 0.03), ("2025Q2", 0.03), ("2025Q3", 0.03),
-         ("2024H1", 0.02), ("2025H1", 0.02), ("2025-08", 0.01), ("2026 (forecast)", 0.02))
-ORIGINS = ((None, 0.80), ("IDC", 0.04), ("TrendForce", 0.04), ("Counterpoint", 0.03), ("Gartner", 0.03),
-           ("CSET", 0.02), ("Jensen Huang", 0.02), ("industry insider", 0.02))
-ORIGIN_ZH = {"IDC": "IDC", "TrendForce": "集邦咨询", "Counterpoint": "Counterpoint", "Gartner": "高德纳",
-             "CSET": "CSET", "Jensen Huang": "黄仁勋", "industry insider": "业内人士"}
+QUALIFIERS: tuple[tuple[Qualifier, float], ...] = (
+    ("exact", 0.80),
+    ("approx", 0.11),
+    ("lower", 0.05),
+    ("upper", 0.02),
+    ("range", 0.02),
+)
+TIMES = (
+    (None, 0.50),
+    ("2023", 0.06),
+    ("2024", 0.10),
+    ("2025", 0.08),
+    ("2024Q1", 0.02),
+    ("2024Q2", 0.02),
+    ("2024Q3", 0.03),
+    ("2024Q4", 0.03),
+    ("2025Q1", 0.03),
+    ("2025Q2", 0.03),
+    ("2025Q3", 0.03),
+    ("2024H1", 0.02),
+    ("2025H1", 0.02),
+    ("2025-08", 0.01),
+    ("2026 (forecast)", 0.02),
+)
+ORIGINS = (
+    (None, 0.80),
+    ("IDC", 0.04),
+    ("TrendForce", 0.04),
+    ("Counterpoint", 0.03),
+    ("Gartner", 0.03),
+    ("CSET", 0.02),
+    ("Jensen Huang", 0.02),
+    ("industry insider", 0.02),
+)
+ORIGIN_ZH = {
+    "IDC": "IDC",
+    "TrendForce": "集邦咨询",
+    "Counterpoint": "Counterpoint",
+    "Gartner": "高德纳",
+    "CSET": "CSET",
+    "Jensen Huang": "黄仁勋",
+    "industry insider": "业内人士",
+}
 
 
 @dataclass(frozen=True)
@@ -63,11 +102,11 @@ class Attribute:
 
     name: str
     unit: str
-    low: float              # true values are log-uniform in [low, high], in the canonical unit
+    low: float  # true values are log-uniform in [low, high], in the canonical unit
     high: float
     zh: str
-    suffix: str             # written after the number: "GB", "亿元"
-    scale: float            # canonical units per written unit: 1e9 for GB
+    suffix: str  # written after the number: "GB", "亿元"
+    scale: float  # canonical units per written unit: 1e9 for GB
 
 
 PRODUCT_ATTRIBUTES = (
@@ -90,33 +129,78 @@ COMPANY_ATTRIBUTES = (
 )
 RATIO = Attribute("performance relative to", "times", 0.05, 20, "性能", "倍", 1)
 
-LEADS = ("", "", "", "据悉，", "公开资料显示，", "记者了解到，", "财报显示，", "市场人士指出，", "数据显示，",
-         "值得注意的是，", "与此同时，", "另据报道，")
+LEADS = (
+    "",
+    "",
+    "",
+    "据悉，",
+    "公开资料显示，",
+    "记者了解到，",
+    "财报显示，",
+    "市场人士指出，",
+    "数据显示，",
+    "值得注意的是，",
+    "与此同时，",
+    "另据报道，",
+)
 CITED = ("据{o}数据，", "{o}报告显示，", "{o}表示，", "根据{o}的统计，")
-TAILS = ("", "", "，较上一代明显提升", "，位居行业前列", "，引发市场关注", "，同比增长显著", "，高于市场预期",
-         "，仍落后于主要竞争对手", "，创下历史新高", "，在国产厂商中领先", "，这一数字远超此前预期",
-         "，但供货仍然紧张", "，分析师认为仍有上升空间", "，成为行业焦点")
-VERBS = {"exact": ("为", "达到", "达", "录得", "是"), "approx": ("约为", "大约", "接近于约"),
-         "lower": ("超过", "突破", "逾"), "upper": ("不足", "低于", "不到"), "range": ("在",)}
-VENDORS = (("Suiyuan", "燧原"), ("Tianshu", "天数"), ("Biren", "壁仞"), ("Denglin", "登临"), ("Xiangdixian", "象帝先"),
-           ("Innosilicon", "芯动"), ("Iluvatar", "天垓"), ("Enflame", "云燧"), ("Hexaflake", "曦望"),
-           ("Lisuan", "砺算"), ("Zhaoxin", "兆芯"), ("Loongson", "龙芯"), ("Sophgo", "算能"),
-           ("Black Sesame", "黑芝麻"))
+TAILS = (
+    "",
+    "",
+    "，较上一代明显提升",
+    "，位居行业前列",
+    "，引发市场关注",
+    "，同比增长显著",
+    "，高于市场预期",
+    "，仍落后于主要竞争对手",
+    "，创下历史新高",
+    "，在国产厂商中领先",
+    "，这一数字远超此前预期",
+    "，但供货仍然紧张",
+    "，分析师认为仍有上升空间",
+    "，成为行业焦点",
+)
+VERBS = {
+    "exact": ("为", "达到", "达", "录得", "是"),
+    "approx": ("约为", "大约", "接近于约"),
+    "lower": ("超过", "突破", "逾"),
+    "upper": ("不足", "低于", "不到"),
+    "range": ("在",),
+}
+VENDORS = (
+    ("Suiyuan", "燧原"),
+    ("Tianshu", "天数"),
+    ("Biren", "壁仞"),
+    ("Denglin", "登临"),
+    ("Xiangdixian", "象帝先"),
+    ("Innosilicon", "芯动"),
+    ("Iluvatar", "天垓"),
+    ("Enflame", "云燧"),
+    ("Hexaflake", "曦望"),
+    ("Lisuan", "砺算"),
+    ("Zhaoxin", "兆芯"),
+    ("Loongson", "龙芯"),
+    ("Sophgo", "算能"),
+    ("Black Sesame", "黑芝麻"),
+)
 
 
 @dataclass(frozen=True)
 class Entity:
     name: str
-    zh: str                 # how an article names it
+    zh: str  # how an article names it
     product: bool
-    chips: int = 1          # a system of this many chips (``chips = N`` in the vocabulary)
+    chips: int = 1  # a system of this many chips (``chips = N`` in the vocabulary)
 
 
 def entity_pool(size: int) -> list[Entity]:
-    """The packaged entity names (chips and chip makers first), then made-up ones up to ``size``."""
+    """The packaged entity names (chips and chip makers first; products other than chips, such as cars,
+    left out), then made-up chips and companies up to ``size``."""
     entries = sorted(load_lexicon().entities, key=lambda e: not e.where.startswith("entities/semiconductors"))
     pool = []
     for entry in entries:
+        if entry.fields.get("kind") == "product" and not entry.where.startswith("entities/semiconductors"):
+            continue
         aliases = entry.lists.get("aliases", []) + entry.lists.get("codes", [])
         fallback = aliases[0] if aliases else entry.name
         zh = next((a for a in aliases if any("\u4e00" <= ch <= "\u9fff" for ch in a)), fallback)
@@ -133,18 +217,22 @@ def entity_pool(size: int) -> list[Entity]:
 
 
 def zipf_cumulative(count: int, exponent: float) -> list[float]:
-    return list(itertools.accumulate(1 / rank ** exponent for rank in range(1, count + 1)))
+    return list(itertools.accumulate(1 / rank**exponent for rank in range(1, count + 1)))
 
 
-def pick(rng: random.Random, table: tuple[tuple[object, float], ...]) -> object:
-    values, weights = zip(*table, strict=True)
-    return rng.choices(values, weights)[0]
+def pick(rng: random.Random, table: tuple[tuple[T, float], ...]) -> T:
+    return rng.choices([value for value, _ in table], [weight for _, weight in table])[0]
 
 
 def rounded(value: float, digits: int) -> tuple[float, float]:
     """``value`` to ``digits`` significant digits, and the step of the last digit."""
-    step = 10.0 ** (math.floor(math.log10(abs(value))) - digits + 1)
-    return round(value / step) * step, step
+    places = digits - 1 - math.floor(math.log10(abs(value)))
+    return round(value, places), 10.0**-places
+
+
+def scaled(value: float, scale: float) -> float:
+    """``value`` in written units times ``scale``, without binary noise (37.8 x 1e8, not 3780000000.0000005)."""
+    return value * scale if value == 0 else rounded(value * scale, 12)[0]
 
 
 def written(number: float) -> str:
@@ -162,7 +250,7 @@ class Generator:
     rng: random.Random = field(init=False)
     truth: dict[tuple[str, str], float] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
-    stats: Counter = field(default_factory=Counter)
+    stats: Counter[str] = field(default_factory=Counter)
 
     def __post_init__(self) -> None:
         self.rng = random.Random(self.seed)
@@ -236,7 +324,7 @@ class Generator:
         attribute = self.rng.choice(PRODUCT_ATTRIBUTES if entity.product else COMPANY_ATTRIBUTES)
         when = pick(self.rng, TIMES)
         if attribute.name == "market cap" and self.rng.random() < 0.6:  # "收盘628.31元/股，总市值…"
-            price = self.make(source, start, entity, COMPANY_ATTRIBUTES[4], when, qualifier="exact")
+            price = self.make(source, start, entity, COMPANY_ATTRIBUTES[4], when, exact=True)
             own.append(price)
             self.stats["price and cap"] += 1
             start = price.end + self.rng.randint(5, 40)
@@ -248,17 +336,27 @@ class Generator:
                 self.stats["also applies"] += 1
         return claim
 
-    def make(self, source: str, start: int, entity: Entity, attribute: Attribute, when: object,
-             qualifier: str | None = None, value: float | None = None, relative_to: Entity | None = None) -> Claim:
-        qualifier = qualifier or str(pick(self.rng, QUALIFIERS))
+    def make(
+        self,
+        source: str,
+        start: int,
+        entity: Entity,
+        attribute: Attribute,
+        when: str | None,
+        exact: bool = False,
+        value: float | None = None,
+        relative_to: Entity | None = None,
+    ) -> Claim:
+        qualifier: Qualifier = "exact" if exact else pick(self.rng, QUALIFIERS)
         figure = self.observed(self.true_value(entity, attribute), attribute) if value is None else value
         shown, step = rounded(figure / attribute.scale, 3 if attribute.unit not in ("times", "percent") else 2)
-        amount, precision = shown * attribute.scale, step * attribute.scale
-        lower = upper = amount
+        amount, precision = scaled(shown, attribute.scale), scaled(step, attribute.scale)
+        lower: float | None = amount
+        upper: float | None = amount
         text = f"{written(shown)}{attribute.suffix}"
         claim_value: float | None = amount
         if qualifier == "approx":
-            lower, upper = amount * 0.9, amount * 1.1
+            lower, upper = scaled(amount, 0.9), scaled(amount, 1.1)
         elif qualifier == "lower":
             upper = None
         elif qualifier == "upper":
@@ -266,7 +364,7 @@ class Generator:
         elif qualifier == "range":
             low, _ = rounded(shown * 0.9, 2)
             high, _ = rounded(shown * 1.1, 2)
-            lower, upper, claim_value = low * attribute.scale, high * attribute.scale, None
+            lower, upper, claim_value = scaled(low, attribute.scale), scaled(high, attribute.scale), None
             text = f"{written(low)}至{written(high)}{attribute.suffix}"
         origin = pick(self.rng, ORIGINS)
         lead = self.rng.choice(CITED).format(o=ORIGIN_ZH[origin]) if origin else self.rng.choice(LEADS)
@@ -280,15 +378,28 @@ class Generator:
         quote = f"{lead}{body}{self.rng.choice(TAILS)}。"
         self.stats[f"qualifier {qualifier}"] += 1
         return Claim(
-            id=f"{source}:{start}", source=source, start=start, end=start + len(text), text=text, quote=quote,
-            value=claim_value, lower=lower, upper=upper, precision=precision, unit=attribute.unit,
-            qualifier=qualifier, lang="zh-Hans", entity=entity.name,  # type: ignore[arg-type]
+            id=f"{source}:{start}",
+            source=source,
+            start=start,
+            end=start + len(text),
+            text=text,
+            quote=quote,
+            value=claim_value,
+            lower=lower,
+            upper=upper,
+            precision=precision,
+            unit=attribute.unit,
+            qualifier=qualifier,
+            lang="zh-Hans",
+            entity=entity.name,
             attribute=f"{attribute.name} {relative_to.name}" if relative_to else attribute.name,
-            relative_to=relative_to.name if relative_to else None, time=when, origin=origin,  # type: ignore[arg-type]
+            relative_to=relative_to.name if relative_to else None,
+            time=when,
+            origin=origin,
         )
 
     def relative(self, source: str, start: int) -> Claim:
-        """"A的性能是B的2.3倍": the true ratio of their FP16 dense compute, with noise."""
+        """ "A的性能是B的2.3倍": the true ratio of their FP16 dense compute, with noise."""
         entity = self.entity(products_only=True)
         other = self.entity(products_only=True)
         while other.name == entity.name:
@@ -296,14 +407,21 @@ class Generator:
         dense = PRODUCT_ATTRIBUTES[0]
         ratio = self.true_value(entity, dense) / self.true_value(other, dense)
         self.stats["relative"] += 1
-        return self.make(source, start, entity, RATIO, pick(self.rng, TIMES), value=self.observed(ratio, RATIO),
-                         relative_to=other)
+        return self.make(
+            source, start, entity, RATIO, pick(self.rng, TIMES), value=self.observed(ratio, RATIO), relative_to=other
+        )
 
     def repeat(self, original: Claim, start: int) -> Claim:
         """The article prints the passage again: same figure and quote, noted as a duplicate."""
         self.stats["repeats"] += 1
-        return replace(original, id=f"{original.source}:{start}", start=start, end=start + len(original.text),
-                       notes=f"duplicate of {original.id}", change_from=None)
+        return replace(
+            original,
+            id=f"{original.source}:{start}",
+            start=start,
+            end=start + len(original.text),
+            notes=f"duplicate of {original.id}",
+            change_from=None,
+        )
 
     def copy(self, original: Claim, source: str, start: int) -> Claim:
         """Another article's sentence reprinted with a light edit (a lead-in or punctuation changed)."""
@@ -316,21 +434,36 @@ class Generator:
         else:
             quote = quote.rstrip("。") + "！"
         self.stats["copied quotes"] += 1
-        return replace(original, id=f"{source}:{start}", source=source, start=start,
-                       end=start + len(original.text), quote=quote, notes=None, change_from=None)
+        return replace(
+            original,
+            id=f"{source}:{start}",
+            source=source,
+            start=start,
+            end=start + len(original.text),
+            quote=quote,
+            notes=None,
+            change_from=None,
+        )
 
     def change(self, previous: Claim, start: int) -> Claim:
-        """"从95%降至60%": a new value of the figure just before it."""
+        """ "从95%降至60%": a new value of the figure just before it."""
         factor = self.rng.choice((0.5, 0.7, 1.3, 2.0))
         attribute = next(a for a in PRODUCT_ATTRIBUTES + COMPANY_ATTRIBUTES if a.name == previous.attribute)
         entity = next(e for e in self.pool if e.name == previous.entity) if previous.entity else self.entity()
-        claim = self.make(previous.source, start, entity, attribute, previous.time, qualifier="exact",
-                          value=self.observed(previous.value * factor, attribute))  # type: ignore[operator]
+        claim = self.make(
+            previous.source,
+            start,
+            entity,
+            attribute,
+            previous.time,
+            exact=True,
+            value=self.observed((previous.value or 0.0) * factor, attribute),
+        )
         self.stats["changes"] += 1
         return replace(claim, change_from=previous.id)
 
 
-def synthesize(size: int, seed: int, pool: int, exponent: float) -> tuple[list[Claim], Counter]:
+def synthesize(size: int, seed: int, pool: int, exponent: float) -> tuple[list[Claim], Counter[str]]:
     generator = Generator(seed, entity_pool(pool), exponent)
     claims = generator.build(size)
     ids = Counter(claim.id for claim in claims)
@@ -339,16 +472,36 @@ def synthesize(size: int, seed: int, pool: int, exponent: float) -> tuple[list[C
     return claims, generator.stats
 
 
-def measure(size: int, args: argparse.Namespace) -> dict[str, object]:
+@dataclass
+class Result:
+    """The figures of one size, as a child process reports them (JSON)."""
+
+    claims: int
+    sources: int
+    entities: int
+    top: str
+    top_share: float
+    generated: float  # seconds to build the claims (not timed)
+    seconds: float  # best check() wall time
+    runs: int
+    findings: int
+    kinds: dict[str, int]
+    peak: int | None  # tracemalloc peak, bytes
+    rss_before: int  # ru_maxrss before the first check(), KiB
+    rss: int  # ru_maxrss at the end, KiB
+    stats: dict[str, int]
+
+
+def measure(size: int, args: argparse.Namespace) -> Result:
     """One size, in this process: build the claims, time ``check``, trace one pass."""
     started = time.perf_counter()
     claims, stats = synthesize(size, args.seed, args.pool, args.zipf)
     generated = time.perf_counter() - started
-    blocks = Counter(claim.entity for claim in claims)
+    blocks = Counter(claim.entity or "" for claim in claims)
     top, top_count = blocks.most_common(1)[0]
     check(claims[:300])  # warm caches (tolerances, vocabulary, derivations) outside the timing
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    times = []
+    times: list[float] = []
     while len(times) < args.runs and (not times or sum(times) < args.repeat_below):
         start = time.perf_counter()
         result = check(claims)
@@ -361,18 +514,42 @@ def measure(size: int, args: argparse.Namespace) -> dict[str, object]:
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
     kinds = Counter(finding.kind for finding in result.findings)
-    return {
-        "claims": len(claims), "sources": len({c.source for c in claims}), "entities": len(blocks),
-        "top": top, "top_share": top_count / len(claims), "generated": generated, "seconds": min(times),
-        "runs": len(times), "findings": len(result.findings), "kinds": dict(kinds.most_common()), "peak": peak,
-        "rss_before": rss_before, "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "stats": dict(stats),
-    }
+    return Result(
+        claims=len(claims),
+        sources=len({c.source for c in claims}),
+        entities=len(blocks),
+        top=top,
+        top_share=top_count / len(claims),
+        generated=generated,
+        seconds=min(times),
+        runs=len(times),
+        findings=len(result.findings),
+        kinds=dict(kinds.most_common()),
+        peak=peak,
+        rss_before=rss_before,
+        rss=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        stats=dict(stats),
+    )
 
 
-def in_child(size: int, args: argparse.Namespace) -> dict[str, object] | str:
+def in_child(size: int, args: argparse.Namespace) -> Result | str:
     """``measure`` in a fresh interpreter (its own ru_maxrss); a string says why there is no figure."""
-    command = [sys.executable, __file__, "--worker", str(size), "--seed", str(args.seed), "--pool", str(args.pool),
-               "--zipf", str(args.zipf), "--runs", str(args.runs), "--repeat-below", str(args.repeat_below)]
+    command = [
+        sys.executable,
+        __file__,
+        "--worker",
+        str(size),
+        "--seed",
+        str(args.seed),
+        "--pool",
+        str(args.pool),
+        "--zipf",
+        str(args.zipf),
+        "--runs",
+        str(args.runs),
+        "--repeat-below",
+        str(args.repeat_below),
+    ]
     if args.no_tracemalloc:
         command.append("--no-tracemalloc")
     try:
@@ -381,7 +558,7 @@ def in_child(size: int, args: argparse.Namespace) -> dict[str, object] | str:
         return f"timed out after {args.timeout:.0f} s"
     if done.returncode != 0:
         return f"failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}"
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return Result(**json.loads(done.stdout.strip().splitlines()[-1]))
 
 
 def best_of(runs: int, action: Callable[[], object]) -> float:
@@ -401,8 +578,9 @@ def cli_check(runs: int = 3) -> tuple[float, int] | None:
         return None
     command = [str(script), "check", "--format", "json"]
     output: list[str] = []
-    seconds = best_of(runs, lambda: output.append(subprocess.run(command, check=True, capture_output=True,
-                                                                  text=True).stdout))
+    seconds = best_of(
+        runs, lambda: output.append(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+    )
     return seconds, len(json.loads(output[-1])["findings"])
 
 
@@ -418,56 +596,69 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pool", type=int, default=2000, help="entity names to draw from (default 2000)")
     parser.add_argument("--zipf", type=float, default=1.0, help="Zipf exponent of entity frequency (default 1.0)")
     parser.add_argument("--runs", type=int, default=3, help="timed passes per size at most (default 3)")
-    parser.add_argument("--repeat-below", type=float, default=10.0,
-                        help="repeat a pass only while the passes so far took less (seconds, default 10)")
+    parser.add_argument(
+        "--repeat-below",
+        type=float,
+        default=10.0,
+        help="repeat a pass only while the passes so far took less (seconds, default 10)",
+    )
     parser.add_argument("--timeout", type=float, default=900.0, help="give up on a size after this (seconds)")
     parser.add_argument("--no-tracemalloc", action="store_true", help="skip the traced pass (it is slow)")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.worker is not None:
-        print(json.dumps(measure(args.worker, args)))
+        print(json.dumps(asdict(measure(args.worker, args))))
         return
 
     sizes = sorted(int(size.replace("_", "")) for size in args.sizes.split(","))
-    results: list[tuple[int, dict[str, object] | str]] = []
-    print(f"seed {args.seed}, Zipf exponent {args.zipf} over {args.pool:,} entity names, "
-          f"~{CLAIMS_PER_SOURCE} claims per article\n")
-    header = (f"{'claims':>8} {'articles':>8} {'entities':>8} {'top block':>22} {'check s':>9} {'claims/s':>9} "
-              f"{'findings':>8} {'tracemalloc MiB':>15} {'maxrss MiB':>16}")
-    print(header)
+    results: list[tuple[int, Result | str]] = []
+    print(
+        f"seed {args.seed}, Zipf exponent {args.zipf} over {args.pool:,} entity names, "
+        f"~{CLAIMS_PER_SOURCE} claims per article\n"
+    )
+    print(
+        f"{'claims':>8} {'articles':>8} {'entities':>8} {'largest block':>22} {'check s':>9} {'claims/s':>9} "
+        f"{'findings':>8} {'tracemalloc MiB':>15} {'maxrss MiB':>16}"
+    )
     for size in sizes:
         result = in_child(size, args)
         results.append((size, result))
         if isinstance(result, str):
             print(f"{size:>8,} {result}")
             continue
-        if result["top_share"] < MIN_TOP_BLOCK:  # type: ignore[operator]
-            print(f"bench: the largest entity block holds only {result['top_share']:.2%}; raise --zipf",
-                  file=sys.stderr)
-        top = f"{result['top']} {result['top_share']:.1%}"
-        rss = f"{mib(result['rss_before'], 2**10)}→{mib(result['rss'], 2**10)}"  # type: ignore[arg-type]
-        print(f"{result['claims']:>8,} {result['sources']:>8,} {result['entities']:>8,} {top:>22} "
-              f"{result['seconds']:>9.3f} {result['claims'] / result['seconds']:>9,.0f} "  # type: ignore[operator]
-              f"{result['findings']:>8,} {mib(result['peak'], 2**20):>15} {rss:>16}")  # type: ignore[arg-type]
+        if result.top_share < MIN_TOP_BLOCK:
+            print(f"bench: the largest entity block holds only {result.top_share:.2%}; raise --zipf", file=sys.stderr)
+        top = f"{result.top} {result.top_share:.1%}"
+        rss = f"{mib(result.rss_before, 2**10)}→{mib(result.rss, 2**10)}"
+        print(
+            f"{result.claims:>8,} {result.sources:>8,} {result.entities:>8,} {top:>22} {result.seconds:>9.3f} "
+            f"{result.claims / result.seconds:>9,.0f} {result.findings:>8,} {mib(result.peak, 2**20):>15} "
+            f"{rss:>16}"
+        )
 
-    print("\nmix of the largest set:")
-    largest = next((r for _, r in reversed(results) if not isinstance(r, str)), None)
-    if largest is not None:
-        stats = largest["stats"]  # type: ignore[index]
-        claims = largest["claims"]  # type: ignore[index]
-        print("  " + ", ".join(f"{name} {count / claims:.1%}" for name, count in sorted(stats.items())))  # type: ignore[union-attr]
-        print("  findings: " + ", ".join(f"{kind} {count:,}" for kind, count in largest["kinds"].items()))  # type: ignore[union-attr]
-        print(f"  generation {largest['generated']:.1f} s (not timed); check passes timed: {largest['runs']}")
+    timed = [(size, result) for size, result in results if not isinstance(result, str)]
+    if timed:
+        largest = timed[-1][1]
+        print(f"\nmix of the {largest.claims:,} claims:")
+        print("  " + ", ".join(f"{name} {count / largest.claims:.1%}" for name, count in sorted(largest.stats.items())))
+        print("  findings: " + ", ".join(f"{kind} {count:,}" for kind, count in largest.kinds.items()))
+        print(f"  generation {largest.generated:.1f} s (not timed); check passes timed: {largest.runs}")
 
     print(f"\ngrowth of check time per 10× claims (target ≤ {TARGET_PER_10X:g}×):")
-    timed = [(size, r) for size, r in results if not isinstance(r, str)]
-    for (small, first), (large, second) in itertools.pairwise(timed):
-        per_10x = (second["seconds"] / first["seconds"]) ** (1 / math.log10(large / small))  # type: ignore[operator]
+    for (small, first), (large, second) in itertools.pairwise(results):
+        if isinstance(first, str):
+            continue
+        if isinstance(second, str):  # the timeout bounds the growth from below (it includes generation)
+            if second.startswith("timed out"):
+                least = (args.timeout / first.seconds) ** (1 / math.log10(large / small))
+                print(f"  {small:>8,} → {large:>8,}: > {least:5.1f}× per 10×  OVER TARGET (timed out)")
+            continue
+        per_10x = (second.seconds / first.seconds) ** (1 / math.log10(large / small))
         verdict = "ok" if per_10x <= TARGET_PER_10X else "OVER TARGET"
-        print(f"  {small:>8,} → {large:>8,}: {per_10x:6.1f}× per 10×  {verdict}")
-    if len(timed) < 2:
-        print("  n/a (fewer than two sizes timed)")
+        print(f"  {small:>8,} → {large:>8,}: {per_10x:7.1f}× per 10×  {verdict}")
+    if len(results) < 2:
+        print("  n/a (fewer than two sizes)")
 
     cli = cli_check()
     figure = "n/a (no console script)" if cli is None else f"{cli[0]:.3f} s ({cli[1]} findings)"
