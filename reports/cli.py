@@ -57,6 +57,21 @@ class Format(StrEnum):
     csv = "csv"
 
 
+Files = Annotated[
+    list[str] | None,
+    typer.Argument(metavar="FILES", help="Article files or directories; none = the sample corpus."),
+]
+Output = Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE, not stdout.")]
+Vocab = Annotated[
+    list[str] | None,
+    typer.Option("--vocab", metavar="DIR", help="Folder of vocabulary TOML files layered on the packaged ones."),
+]
+Dates = Annotated[
+    list[str] | None,
+    typer.Option("--date", metavar="FILE=YYYY-MM-DD", help="The date of an article, for 今年, 昨天, 12月5日."),
+]
+
+
 @app.callback()
 def _root() -> None:
     """Extract and reconcile numeric claims in news articles (Chinese and English)."""
@@ -64,30 +79,14 @@ def _root() -> None:
 
 @app.command()
 def extract(
-    files: Annotated[
-        list[str] | None,
-        typer.Argument(metavar="FILES", help="Article files or directories; none = the sample corpus."),
-    ] = None,
+    files: Files = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE, not stdout.")
-    ] = None,
-    vocab: Annotated[
-        list[str] | None,
-        typer.Option("--vocab", metavar="DIR", help="Folder of vocabulary TOML files layered on the packaged ones."),
-    ] = None,
-    dates: Annotated[
-        list[str] | None,
-        typer.Option("--date", metavar="FILE=YYYY-MM-DD", help="The date of an article, for 今年, 昨天, 12月5日."),
-    ] = None,
+    output: Output = None,
+    vocab: Vocab = None,
+    dates: Dates = None,
 ) -> None:
     """List every numeric claim in the articles, with offsets into the original text."""
-    from factrecon.reports.inputs import read_inputs
-    from factrecon.reports.pipeline import extract_articles, parse_dates
-
-    articles, errors = read_inputs(files or [])
-    claims = extract_articles(articles, parse_dates(dates or []), tuple(vocab or ()))
-    texts = {article.source: article.text for article in articles}
+    claims, texts, errors = _read_and_extract(files, dates, vocab)
     write_output(render(claims, fmt, texts, to_terminal=output is None), output)
     if errors:
         report(errors)
@@ -115,14 +114,9 @@ FAILING_KINDS = {FailOn.conflict: {"conflict", "arithmetic_bad"},
 
 @app.command()
 def check(
-    files: Annotated[
-        list[str] | None,
-        typer.Argument(metavar="FILES", help="Article files or directories; none = the sample corpus."),
-    ] = None,
+    files: Files = None,
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.table,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE, not stdout.")
-    ] = None,
+    output: Output = None,
     fail_on: Annotated[
         FailOn | None,
         typer.Option("--fail-on", help="Exit 1 when a finding of this kind (or a more urgent one) exists."),
@@ -131,23 +125,14 @@ def check(
         Path | None,
         typer.Option("--tolerances", metavar="FILE", help="TOML file overriding the packaged tolerances."),
     ] = None,
-    vocab: Annotated[
-        list[str] | None,
-        typer.Option("--vocab", metavar="DIR", help="Folder of vocabulary TOML files layered on the packaged ones."),
-    ] = None,
-    dates: Annotated[
-        list[str] | None,
-        typer.Option("--date", metavar="FILE=YYYY-MM-DD", help="The date of an article, for 今年, 昨天, 12月5日."),
-    ] = None,
+    vocab: Vocab = None,
+    dates: Dates = None,
 ) -> None:
     """Reconcile the claims of several articles: conflicts, tensions, agreements, arithmetic, changes."""
-    from factrecon.reports.inputs import read_inputs
-    from factrecon.reports.pipeline import check_claims, extract_articles, parse_dates
+    from factrecon.reports.pipeline import check_claims
 
-    articles, errors = read_inputs(files or [])
-    claims = extract_articles(articles, parse_dates(dates or []), tuple(vocab or ()))
+    claims, texts, errors = _read_and_extract(files, dates, vocab)
     result = check_claims(claims, tolerances, tuple(vocab or ()))
-    texts = {article.source: article.text for article in articles}
     write_output(render_check(result, fmt, texts, to_terminal=output is None), output)
     if errors:
         report(errors)
@@ -156,13 +141,29 @@ def check(
         raise typer.Exit(EXIT_FINDINGS)
 
 
+def _read_and_extract(files: list[str] | None, dates: list[str] | None,
+                      vocab: list[str] | None) -> tuple[list[Claim], dict[str, str], list[FactreconError]]:
+    """The claims of the readable articles, each article's text by source, and the input errors."""
+    from factrecon.reports.inputs import read_inputs
+    from factrecon.reports.pipeline import extract_articles, parse_dates
+
+    articles, errors = read_inputs(files or [])
+    claims = extract_articles(articles, parse_dates(dates or []), tuple(vocab or ()))
+    return claims, {article.source: article.text for article in articles}, list(errors)
+
+
+def _terminal(to_terminal: bool) -> tuple[int, bool]:
+    """Width and colour for terminal output: colour only on a terminal without NO_COLOR."""
+    color = to_terminal and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    return shutil.get_terminal_size((120, 24)).columns, color
+
+
 def render_check(result: CheckResult, fmt: CheckFormat, texts: Mapping[str, str], *, to_terminal: bool) -> bytes:
     """The bytes of a check result in ``fmt``."""
     if fmt is CheckFormat.table:
         from factrecon.reports.findings_terminal import render_findings
 
-        color = to_terminal and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        width = shutil.get_terminal_size((120, 24)).columns
+        width, color = _terminal(to_terminal)
         return render_findings(result, texts, width=width, color=color).encode("utf-8")
     if fmt is CheckFormat.csv:
         from factrecon.reports.csv_report import findings_to_csv
@@ -178,8 +179,7 @@ def render(claims: Sequence[Claim], fmt: Format, texts: Mapping[str, str], *, to
     if fmt is Format.table:
         from factrecon.reports.terminal import render_table
 
-        color = to_terminal and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        width = shutil.get_terminal_size((120, 24)).columns
+        width, color = _terminal(to_terminal)
         return render_table(claims, texts, width=width, color=color).encode("utf-8")
     if fmt is Format.csv:
         from factrecon.reports.csv_report import claims_to_csv
