@@ -14,10 +14,10 @@ import argparse
 import resource
 import subprocess
 import sys
-import time
 import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
+
+from timing import best_of
 
 from factrecon.claims import extract
 from factrecon.reports.inputs import read_inputs
@@ -34,16 +34,6 @@ def corpus(repeat: int) -> list[tuple[str, str]]:
 def extract_all(texts: list[tuple[str, str]]) -> int:
     """Number of claims in all ``texts``."""
     return sum(len(extract(text, source)) for source, text in texts)
-
-
-def best_of(runs: int, action: Callable[[], object]) -> float:
-    """The shortest wall time of ``runs`` calls of ``action``, in seconds."""
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def startup_seconds(runs: int = 5) -> float | None:

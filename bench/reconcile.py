@@ -28,10 +28,11 @@ import sys
 import time
 import tracemalloc
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
+
+from timing import best_of
 
 from factrecon.claims import Claim, load_lexicon
 from factrecon.claims.model import Qualifier
@@ -559,16 +560,6 @@ def in_child(size: int, args: argparse.Namespace) -> Result | str:
     if done.returncode != 0:
         return f"failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}"
     return Result(**json.loads(done.stdout.strip().splitlines()[-1]))
-
-
-def best_of(runs: int, action: Callable[[], object]) -> float:
-    """The shortest wall time of ``runs`` calls of ``action``, in seconds."""
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def cli_check(runs: int = 3) -> tuple[float, int] | None:
