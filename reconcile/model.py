@@ -49,12 +49,13 @@ class Finding:
 
     def to_dict(self) -> dict[str, Any]:
         """The output-contract record, JSON-ready."""
-        return {
+        record = {
             "id": self.id, "kind": self.kind, "claims": list(self.claims), "explanation": self.explanation,
             "severity": self.severity, "fingerprint": self.fingerprint, "check": self.check,
             "entity": self.entity, "attribute": self.attribute, "origins": self.origins,
-            "derived": {name: value for name, value in self.derived},
+            "derived": dict(self.derived),
         }
+        return {key: record[key] for key in FINDING_FIELDS}
 
 
 FINDING_FIELDS: tuple[str, ...] = (

@@ -10,11 +10,15 @@ Group membership is vocabulary: ``members`` of a group entity (claims/data/entit
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 
+from factrecon.claims import Claim
+
 from ..context import Context, Draft
-from ..derivations import load_derivations
+from ..derivations import Derivations, load_derivations
 from ..explain import number
+from ..facts import Fact
 from ..periods import relation
 from .nearby import by_article, windows
 from .values import describe
@@ -51,7 +55,7 @@ def _sums(ctx: Context) -> Iterable[Draft]:
                             derived=(("sum", total),))
 
 
-def _share_part(claim, derivations) -> bool:  # type: ignore[no-untyped-def]
+def _share_part(claim: Claim, derivations: Derivations) -> bool:
     return (claim.unit == "percent" and claim.qualifier == "exact" and claim.value is not None
             and 0 < claim.value < 100 and claim.entity is not None and not claim.relative_to
             and (claim.attribute is None or derivations.is_share(claim.attribute)))
@@ -62,9 +66,9 @@ def _members(ctx: Context) -> Iterable[Draft]:
     derivations = load_derivations()
     shares = [f for f in ctx.facts if f.unit == "percent" and " / " not in f.entity and f.duplicate_of is None
               and derivations.is_share(f.attribute)]
-    by_entity: dict[str, list] = {}  # type: ignore[type-arg]
+    by_entity: dict[str, list[Fact]] = defaultdict(list)
     for fact in shares:
-        by_entity.setdefault(fact.entity, []).append(fact)
+        by_entity[fact.entity].append(fact)
     for group, members in groups.items():
         for whole in by_entity.get(group, []):
             for member in members:

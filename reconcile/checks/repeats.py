@@ -16,12 +16,12 @@ NAME = "repeats"
 
 
 def run(ctx: Context) -> Iterable[Draft]:
-    copies: dict[str, list[str]] = defaultdict(list)
+    copies: dict[str, dict[str, str]] = defaultdict(dict)  # source -> {repeat id: first copy's id}
     for fact in ctx.facts:
-        if fact.duplicate_of and fact.duplicate_of in ctx.by_id and fact.entity == fact.claim.entity:
-            copies[fact.source].extend((fact.duplicate_of, fact.id))
-    for source, ids in copies.items():
-        unique = tuple(dict.fromkeys(ids))
-        texts = ", ".join(f"'{ctx.by_id[i].text}'" for i in unique[::2])
+        if fact.duplicate_of and fact.duplicate_of in ctx.by_id:
+            copies[fact.source][fact.id] = fact.duplicate_of
+    for source, firsts in copies.items():
+        unique = tuple(dict.fromkeys(i for repeat, first in firsts.items() for i in (first, repeat)))
+        texts = ", ".join(f"'{ctx.by_id[first].text}'" for first in dict.fromkeys(firsts.values()))
         yield Draft("not_a_conflict", unique, f"{short(source)} repeats a passage verbatim: {texts} appear twice. "
                     "Each counts once, neither as a conflict nor as corroboration.")

@@ -185,7 +185,7 @@ def _disagreement(quantity: Quantity, first: list[Fact], second: list[Fact], ctx
         chosen = (linked or timed or [None])[0]
         if chosen is None:
             return None
-        a, b = sorted(chosen, key=lambda f: (f.period.first if f.period else _order(f, ctx), f.id))
+        a, b = sorted(chosen, key=lambda f: (f.period.first if f.period else _order(f), f.id))
         return Draft("change", (a.id, b.id), f"{_subject(quantity)}: {describe(a)} then {describe(b)}: "
                      "different times of one quantity, a change rather than a contradiction.",
                      quantity.entity, quantity.attribute)
@@ -204,7 +204,8 @@ def _disagreement(quantity: Quantity, first: list[Fact], second: list[Fact], ctx
                  "and time.", quantity.entity, quantity.attribute)
 
 
-def _order(fact: Fact, ctx: Context) -> dt.date:
+def _order(fact: Fact) -> dt.date:
+    """An undated figure's place in a change: the later figure ("降至0%") sorts last."""
     return dt.date.max if fact.claim.change_from else dt.date.min
 
 
