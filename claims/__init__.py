@@ -11,9 +11,10 @@ from .lang import detect_lang
 from .lexicon import load_lexicon
 from .model import CLAIM_FIELDS, QUALIFIERS, Claim, Qualifier
 from .sparsity import label_sparsity
+from .timeline import Timeline, read_timeline
 from .vocab import VocabError
 
 __all__ = [
-    "CLAIM_FIELDS", "QUALIFIERS", "Claim", "Qualifier", "VocabError", "article_date", "detect_lang", "extract",
-    "label_sparsity", "load_lexicon",
+    "CLAIM_FIELDS", "QUALIFIERS", "Claim", "Qualifier", "Timeline", "VocabError", "article_date", "detect_lang",
+    "extract", "label_sparsity", "load_lexicon", "read_timeline",
 ]

@@ -2,7 +2,7 @@
 
 The nearest time expression before the figure in its sentence wins, else the nearest before it
 in the paragraph. Years missing from a date come from the article's date (or, failing that,
-the last year the article wrote, marked "(implied)"); relative words (今年, 去年, last year)
+the last year the article wrote outside a forecast or plan, marked "(implied)"); relative words (今年, 去年, last year)
 need the article's date and stay as written without one. A forecast word in the figure's
 clause marks the time "(forecast)". Words: claims/data/time.toml.
 """
@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .clauses import paragraph_bounds, sentence_bounds
@@ -31,6 +32,7 @@ class TimeMention:
     year: int | None        # None: to be taken from the article's date
     label: str              # "", "Q3", "H1", "-12", "-12-05": appended to the year
     relative: int | None = None  # years from the article's year (今年 = 0), when no year is written
+    planned: bool = False   # in a forecast or plan clause (预计, 计划, 目标是, plans to): no clue to the present
 
 
 @cache
@@ -86,12 +88,35 @@ def find_times(text: str) -> list[TimeMention]:
             kept[-1] = TimeMention(kept[-1].start, mention.end, None, mention.label, kept[-1].relative)  # 今年4月
         elif not kept or mention.start >= kept[-1].end:
             kept.append(mention)
-    return kept
+    planned, deadline = _planned_words(), _deadline_words()
+    return [replace(m, planned=True) if planned.search(text, sentence_bounds(text, m.start, m.end)[0], m.start)
+            or deadline.match(text, m.end) else m for m in kept]
 
 
 @cache
 def _forecast_words() -> re.Pattern[str]:
     return re.compile(alternation(load("time")["forecast"]), re.IGNORECASE)
+
+
+@cache
+def _planned_words() -> re.Pattern[str]:
+    data = load("time")
+    return re.compile(alternation(data["forecast"] + data["plan"]), re.IGNORECASE)
+
+
+@cache
+def _deadline_words() -> re.Pattern[str]:
+    return re.compile(alternation(load("time")["deadline_after"]), re.IGNORECASE)
+
+
+def implied_year(times: Sequence[TimeMention], position: int, paragraph_left: int) -> int | None:
+    """The year a date without one most likely falls in, for an undated article: the last year
+    written before it in its paragraph, else the latest year the article writes, since a report
+    of the past is no later than the present. Years in forecast, plan and deadline clauses say
+    nothing about either (目标是2027年初, 2027年底前)."""
+    known = [m for m in times if m.year and not m.planned]
+    nearby = [m.year for m in known if paragraph_left <= m.start < position]
+    return nearby[-1] if nearby else max((m.year for m in known), default=None)  # type: ignore[type-var]
 
 
 def time_for(text: str, start: int, end: int, times: list[TimeMention], article_date: dt.date | None) -> str | None:
@@ -113,8 +138,7 @@ def time_for(text: str, start: int, end: int, times: list[TimeMention], article_
             return None
         year = article_date.year + chosen.relative
     elif year is None:
-        last_year = next((m.year for m in reversed(times) if m.start < chosen.start and m.year), None)
-        year = article_date.year if article_date else last_year
+        year = article_date.year if article_date else implied_year(times, chosen.start, paragraph_left)
         implied = "" if article_date else " (implied)"
         if year is None:
             return None
