@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factrecon.claims import Claim, load_lexicon
+from factrecon.claims.timeline import Timeline
 
 from .alignment import align
 from .checks import CHECKS
@@ -27,18 +28,20 @@ class CheckResult:
 
 
 def check(claims: Iterable[Claim], *, tolerances: Tolerances | Path | None = None,
-          vocab: tuple[str, ...] = ()) -> CheckResult:
+          vocab: tuple[str, ...] = (), timelines: Iterable[Timeline] = ()) -> CheckResult:
     """Reconcile ``claims`` (of one or more articles, with context) into findings.
 
     The result does not depend on the order of ``claims``. ``tolerances`` is a loaded set or a TOML
     file whose keys override the packaged ones; ``vocab`` names the user vocabulary folders the
-    claims were extracted with (group members and system sizes come from it)."""
+    claims were extracted with (group members and system sizes come from it); ``timelines`` are
+    the articles' dated events (``read_timeline``), for the checks of days between events."""
     ordered = tuple(sorted(claims, key=lambda c: (c.source, c.start, c.id)))
     if not isinstance(tolerances, Tolerances):
         tolerances = load_tolerances(tolerances)
     facts = tuple(fact for claim in ordered if (fact := fact_of(claim, tolerances)) is not None)
     context = Context(ordered, facts, tuple(align(facts, tolerances)), Origins(ordered, tolerances), tolerances,
-                      load_lexicon(vocab), {claim.id: claim for claim in ordered})
+                      load_lexicon(vocab), {claim.id: claim for claim in ordered},
+                      tuple(sorted(timelines, key=lambda timeline: timeline.source)))
     drafts = [(module.NAME, draft) for module in CHECKS for draft in module.run(context)]
     return CheckResult(ordered, _findings(drafts, context))
 

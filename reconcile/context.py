@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from factrecon.claims import Claim
 from factrecon.claims.lexicon import Lexicon
+from factrecon.claims.timeline import Timeline
 
 from .alignment import Quantity
 from .facts import Fact
@@ -35,6 +36,7 @@ class Context:
     tolerances: Tolerances
     lexicon: Lexicon
     by_id: dict[str, Claim] = field(default_factory=dict)
+    timelines: tuple[Timeline, ...] = ()  # the articles' dated events, for checks of days between them
 
     def changed(self, a: str, b: str) -> bool:
         """Whether one claim is a change from the other ("从95%降至0%"), directly or along a chain."""

@@ -48,3 +48,8 @@ def stated(claim: Claim) -> str:
     """How a claim reads in an explanation: its own words, its source, and any cited origin."""
     origin = f", {claim.origin}" if claim.origin else ""
     return f"'{claim.text}' ({short(claim.id)}{origin})"
+
+
+def clipped(quote: str, limit: int = 32) -> str:
+    """A quote cut to about ``limit`` characters for an explanation: '12月5日,摩尔线程正式登陆A股…'."""
+    return quote if len(quote) <= limit else quote[:limit].rstrip() + "…"

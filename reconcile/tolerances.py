@@ -28,6 +28,7 @@ class Tolerances:
     unmarked_compute: str
     sparse_factor: float
     volatile: tuple[str, ...]
+    slack_days: int
 
     def widening(self, unit: str, qualifier: str) -> float:
         """Relative widening of a figure in ``unit`` written with ``qualifier``."""
@@ -59,6 +60,7 @@ def _read(data: dict[str, Any]) -> Tolerances:
         unmarked_compute=str(data["compute"]["unmarked"]),
         sparse_factor=float(data["compute"]["sparse_factor"]),
         volatile=tuple(str(a).lower() for a in data["volatile"]["attributes"]),
+        slack_days=int(data["dates"]["slack_days"]),
     )
 
 

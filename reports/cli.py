@@ -129,10 +129,10 @@ def check(
     dates: Dates = None,
 ) -> None:
     """Reconcile the claims of several articles: conflicts, tensions, agreements, arithmetic, changes."""
-    from factrecon.reports.pipeline import check_claims
+    from factrecon.reports.pipeline import check_claims, parse_dates
 
     claims, texts, errors = _read_and_extract(files, dates, vocab)
-    result = check_claims(claims, tolerances, tuple(vocab or ()))
+    result = check_claims(claims, tolerances, tuple(vocab or ()), texts, parse_dates(dates or []))
     write_output(render_check(result, fmt, texts, to_terminal=output is None), output)
     if errors:
         report(errors)

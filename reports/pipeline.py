@@ -54,14 +54,22 @@ def _date_of(source: str, dates: Mapping[str, dt.date]) -> dt.date | None:
     return dates.get(source) or dates.get(os.path.basename(source))
 
 
-def check_claims(claims: Sequence[Claim], tolerances: Path | None, vocab: tuple[str, ...] = ()) -> CheckResult:
-    """Reconcile ``claims``; an unreadable or malformed tolerances file is one error line."""
+def check_claims(claims: Sequence[Claim], tolerances: Path | None, vocab: tuple[str, ...] = (),
+                 texts: Mapping[str, str] | None = None, dates: Mapping[str, dt.date] | None = None) -> CheckResult:
+    """Reconcile ``claims``, with the timelines of their articles' ``texts`` (by source); an
+    unreadable or malformed tolerances file is one error line."""
     import tomllib
 
+    from factrecon.claims import read_timeline
     from factrecon.reconcile import check
 
+    by_source: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_source.setdefault(claim.source, []).append(claim)
+    timelines = [read_timeline(text, source, by_source.get(source, []), article_date=_date_of(source, dates or {}),
+                               vocab=vocab) for source, text in (texts or {}).items()]
     try:
-        return check(claims, tolerances=tolerances, vocab=vocab)
+        return check(claims, tolerances=tolerances, vocab=vocab, timelines=timelines)
     except OSError as error:
         raise UsageError(f"--tolerances {tolerances}: {(error.strerror or str(error)).lower()}") from None
     except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as error:

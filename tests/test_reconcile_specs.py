@@ -10,23 +10,33 @@ from typing import Any
 import pytest
 import spec_tables
 
-from factrecon.claims import Claim, extract, label_sparsity
+from factrecon.claims import Claim, Timeline, extract, label_sparsity, read_timeline
 from factrecon.reconcile import KINDS, check
 
 FAMILY = "reconcile"
 CASE_KEYS = frozenset({"name", "topic", "articles", "expect", "absent", "dates", "xfail"})
 TOPICS = frozenset({"agreement", "conflict", "tension", "change", "arithmetic_ok", "arithmetic_bad", "reciprocal",
-                    "dense_sparse", "bound", "forecast", "timeline", "repeat", "same_origin", "not_flagged"})
+                    "dense_sparse", "bound", "forecast", "timeline", "repeat", "same_origin", "not_flagged", "dates"})
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     spec_tables.parametrize(metafunc, "reconcile_case", FAMILY)
 
 
+def _dates(case: dict[str, Any]) -> dict[str, dt.date]:
+    return {name: dt.date.fromisoformat(value) for name, value in case.get("dates", {}).items()}
+
+
 def claims_of(case: dict[str, Any]) -> list[Claim]:
-    dates = {name: dt.date.fromisoformat(value) for name, value in case.get("dates", {}).items()}
+    dates = _dates(case)
     return label_sparsity([claim for name, text in case["articles"].items()
                            for claim in extract(text, name, article_date=dates.get(name))])
+
+
+def timelines_of(case: dict[str, Any], claims: list[Claim]) -> list[Timeline]:
+    dates = _dates(case)
+    return [read_timeline(text, name, [c for c in claims if c.source == name], article_date=dates.get(name))
+            for name, text in case["articles"].items()]
 
 
 def resolve(claims: list[Claim], ref: str) -> str:
@@ -41,7 +51,7 @@ def resolve(claims: list[Claim], ref: str) -> str:
 
 def test_reconcile_case(reconcile_case: dict[str, Any]) -> None:
     claims = claims_of(reconcile_case)
-    findings = check(claims).findings
+    findings = check(claims, timelines=timelines_of(reconcile_case, claims)).findings
     shown = "\n".join(f"  {f.kind}: {[i for i in f.claims]} {f.explanation[:150]}" for f in findings)
     for expect in reconcile_case.get("expect", []):
         wanted = {resolve(claims, ref) for ref in expect["claims"]}

@@ -3,7 +3,30 @@ docstring shows a passing and a failing example; ``CHECKS`` is the order they ru
 
 from __future__ import annotations
 
-from . import derived_ratio, framing, implied_count, parts, percent_change, repeats, share_product, system_scope, values
+from . import (
+    attribution,
+    derived_ratio,
+    elapsed,
+    framing,
+    implied_count,
+    parts,
+    percent_change,
+    repeats,
+    share_product,
+    system_scope,
+    values,
+)
 
-CHECKS = (values, derived_ratio, system_scope, framing, share_product, percent_change, parts, implied_count,
-          repeats)
+CHECKS = (
+    values,
+    derived_ratio,
+    system_scope,
+    framing,
+    share_product,
+    percent_change,
+    parts,
+    implied_count,
+    elapsed,
+    attribution,
+    repeats,
+)
