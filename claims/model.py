@@ -61,6 +61,13 @@ class Claim:
         record["also_applies_to"] = list(self.also_applies_to)
         return {key: record[key] for key in CLAIM_FIELDS}
 
+    @classmethod
+    def from_dict(cls, record: dict[str, Any]) -> Claim:
+        """The claim of a ``to_dict`` record (as read back from JSON)."""
+        fields = {key: record[key] for key in CLAIM_FIELDS if key in record}
+        fields["also_applies_to"] = tuple(fields.get("also_applies_to") or ())
+        return cls(**fields)
+
 
 CLAIM_FIELDS: tuple[str, ...] = (
     "id", "source", "start", "end", "text", "quote", "value", "lower", "upper", "precision", "unit",

@@ -15,9 +15,9 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import cache
-from typing import Literal
+from typing import Any, Literal
 
 from .article_date import article_date as find_article_date
 from .clauses import clause_bounds, paragraph_bounds, sentence_bounds
@@ -63,6 +63,26 @@ class Timeline:
     events: tuple[Event, ...] = ()
     elapsed: tuple[Elapsed, ...] = ()
     attributions: tuple[Attribution, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready record (for caches); ``from_dict`` reads it back."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, record: dict[str, Any]) -> Timeline:
+        return cls(record["source"], tuple(_event(e) for e in record["events"]),
+                   tuple(Elapsed(e["claim"], e["counting"], _cue(e["anchor"]), e["target"] and _cue(e["target"]),
+                                 e["as_of"] and _event(e["as_of"]), e["trading"]) for e in record["elapsed"]),
+                   tuple(Attribution(a["claim"], _event(a["effect"]), _event(a["cause"]))
+                         for a in record["attributions"]))
+
+
+def _cue(record: dict[str, Any]) -> Cue:
+    return Cue(tuple(record["kinds"]), tuple(record["entities"]))
+
+
+def _event(record: dict[str, Any]) -> Event:
+    return Event(**{**record, "cue": _cue(record["cue"]), "stretch": tuple(record["stretch"])})
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,13 +7,10 @@ failures are ``FactreconError``s, printed as one ``factrecon: error:`` line each
 
 from __future__ import annotations
 
-import contextlib
+import datetime as dt
 import io
-import os
-import shutil
 import sys
-import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -21,11 +18,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from factrecon.reports.errors import EXIT_ERROR, EXIT_FINDINGS, FactreconError, OutputError
+from factrecon.reports.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, FactreconError
+from factrecon.reports.output import write_output
+from factrecon.reports.render import CHECK_FORMATS, CLAIM_FORMATS, render_claims, render_result
 
 if TYPE_CHECKING:
     from factrecon.claims.model import Claim
-    from factrecon.reconcile import CheckResult
 
 class _Commands(TyperGroup):
     """The one place where an expected failure (``FactreconError``) becomes its line and exit code."""
@@ -48,13 +46,21 @@ app = typer.Typer(
 )
 
 
-class Format(StrEnum):
-    """Output formats of ``factrecon extract``."""
+Format = StrEnum("Format", {name: name for name in CLAIM_FORMATS})  # type: ignore[misc]
+CheckFormat = StrEnum("CheckFormat", {name: name for name in CHECK_FORMATS})  # type: ignore[misc]
+GateFormat = StrEnum("GateFormat", {name: name for name in ("table", "json")})  # type: ignore[misc]
 
-    table = "table"
-    jsonl = "jsonl"
-    json = "json"
-    csv = "csv"
+
+class FailOn(StrEnum):
+    """The least urgent finding kind that makes ``check`` or ``gate`` exit 1."""
+
+    conflict = "conflict"
+    tension = "tension"
+
+
+class Status(StrEnum):
+    accepted = "accepted"
+    under_review = "under-review"
 
 
 Files = Annotated[
@@ -66,15 +72,43 @@ Vocab = Annotated[
     list[str] | None,
     typer.Option("--vocab", metavar="DIR", help="Folder of vocabulary TOML files layered on the packaged ones."),
 ]
+FailOnOption = Annotated[
+    FailOn | None, typer.Option("--fail-on", help="Exit 1 when a finding of this kind (or a more urgent one) exists."),
+]
+Tolerances = Annotated[
+    Path | None, typer.Option("--tolerances", metavar="FILE", help="TOML file overriding the packaged tolerances."),
+]
+Waivers = Annotated[Path, typer.Option("--waivers", metavar="FILE", help="The reviewed waivers file.")]
+DEFAULT_WAIVERS = Path("factrecon-waivers.toml")
 Dates = Annotated[
     list[str] | None,
     typer.Option("--date", metavar="FILE=YYYY-MM-DD", help="The date of an article, for 今年, 昨天, 12月5日."),
 ]
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        print(f"factrecon {version('factrecon')}")
+        raise typer.Exit(EXIT_OK)
+
+
 @app.callback()
-def _root() -> None:
-    """Extract and reconcile numeric claims in news articles (Chinese and English)."""
+def _root(
+    ctx: typer.Context,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Extract and reconcile numeric claims in news articles (Chinese and English).
+
+    Defaults come from factrecon.toml or [tool.factrecon] in pyproject.toml (see README)."""
+    from factrecon.reports.config import find_config
+
+    config = find_config(Path.cwd())
+    commands = getattr(ctx.command, "commands", {})
+    ctx.default_map = {name: config.defaults_for({p.name for p in command.params if p.name})
+                       for name, command in commands.items()}
 
 
 @app.command()
@@ -87,29 +121,8 @@ def extract(
 ) -> None:
     """List every numeric claim in the articles, with offsets into the original text."""
     claims, texts, errors = _read_and_extract(files, dates, vocab)
-    write_output(render(claims, fmt, texts, to_terminal=output is None), output)
-    if errors:
-        report(errors)
-        raise typer.Exit(EXIT_ERROR)
-
-
-class CheckFormat(StrEnum):
-    """Output formats of ``factrecon check``."""
-
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
-class FailOn(StrEnum):
-    """The least urgent finding kind that makes ``check`` exit 1."""
-
-    conflict = "conflict"
-    tension = "tension"
-
-
-FAILING_KINDS = {FailOn.conflict: {"conflict", "arithmetic_bad"},
-                 FailOn.tension: {"conflict", "arithmetic_bad", "tension"}}
+    write_output(render_claims(claims, fmt, texts, to_terminal=output is None), output)
+    _finish(errors)
 
 
 @app.command()
@@ -117,27 +130,88 @@ def check(
     files: Files = None,
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.table,
     output: Output = None,
-    fail_on: Annotated[
-        FailOn | None,
-        typer.Option("--fail-on", help="Exit 1 when a finding of this kind (or a more urgent one) exists."),
-    ] = None,
-    tolerances: Annotated[
-        Path | None,
-        typer.Option("--tolerances", metavar="FILE", help="TOML file overriding the packaged tolerances."),
-    ] = None,
+    fail_on: FailOnOption = None,
+    tolerances: Tolerances = None,
     vocab: Vocab = None,
     dates: Dates = None,
 ) -> None:
     """Reconcile the claims of several articles: conflicts, tensions, agreements, arithmetic, changes."""
+    from factrecon.reports.gate import FAIL_ON
     from factrecon.reports.pipeline import check_claims, parse_dates
 
     claims, texts, errors = _read_and_extract(files, dates, vocab)
     result = check_claims(claims, tolerances, tuple(vocab or ()), texts, parse_dates(dates or []))
-    write_output(render_check(result, fmt, texts, to_terminal=output is None), output)
+    write_output(render_result(result, fmt, texts, to_terminal=output is None), output)
+    _finish(errors, failed=fail_on is not None and any(f.kind in FAIL_ON[fail_on] for f in result.findings))
+
+
+@app.command()
+def gate(
+    new: Annotated[list[str], typer.Argument(metavar="NEW...", help="The new or edited articles.")],
+    corpus: Annotated[Path, typer.Option("--corpus", metavar="DIR", help="The accepted (published) articles.")],
+    waivers: Waivers = DEFAULT_WAIVERS,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Least urgent kind that fails the gate.")] = (
+        FailOn.conflict),
+    strict_waivers: Annotated[bool, typer.Option("--strict-waivers", help="Fail on stale waivers too.")] = False,
+    fmt: Annotated[GateFormat, typer.Option("--format", "-f", help="Output format.")] = GateFormat.table,
+    output: Output = None,
+    tolerances: Tolerances = None,
+    vocab: Vocab = None,
+    dates: Dates = None,
+    cache: Annotated[Path | None, typer.Option("--cache", metavar="DIR", help="Claim cache folder.")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Re-read the whole corpus.")] = False,
+    today: Annotated[str | None, typer.Option("--today", metavar="YYYY-MM-DD",
+                                              help="Judge waiver expiry on this date.")] = None,
+) -> None:
+    """Fail when NEW articles contradict the accepted corpus (findings inside the corpus never fail)."""
+    from factrecon.reports.claim_cache import ClaimCache, default_cache_dir
+    from factrecon.reports.gate import run_gate
+    from factrecon.reports.gate_report import render_gate
+    from factrecon.reports.inputs import read_articles
+    from factrecon.reports.pipeline import parse_date, parse_dates
+    from factrecon.reports.waivers import load_waivers
+
+    if not corpus.is_dir():
+        raise FactreconError(f"--corpus {corpus}: not a folder")
+    accepted, corpus_errors = read_articles([str(corpus)])
+    articles, errors = read_articles(new)
+    result = run_gate(articles, accepted, waivers=load_waivers(waivers), fail_on=fail_on,
+                      today=parse_date("--today", today) if today else dt.date.today(),
+                      vocab=tuple(vocab or ()), dates=parse_dates(dates or []), tolerances=tolerances,
+                      cache=ClaimCache(None if no_cache else cache or default_cache_dir(), tuple(vocab or ())))
+    texts = {article.source: article.text for article in (*accepted, *articles)}
+    write_output(render_gate(result, fmt, fail_on, texts, to_terminal=output is None), output)
+    for waiver in result.stale:
+        print(f"factrecon: warning: {waivers}:{waiver.line}: stale waiver {waiver.fingerprint} matches no finding",
+              file=sys.stderr)
+    _finish([*corpus_errors, *errors], failed=not result.passed or bool(strict_waivers and result.stale))
+
+
+@app.command()
+def waive(
+    fingerprint: Annotated[str, typer.Argument(metavar="FINGERPRINT", help="The finding's fingerprint (fr1:...).")],
+    reason: Annotated[str, typer.Option("--reason", help="Why the finding is accepted (required).")],
+    reviewer: Annotated[str, typer.Option("--reviewer", metavar="NAME", help="Who reviewed it (required).")],
+    expires: Annotated[str | None, typer.Option("--expires", metavar="YYYY-MM-DD", help="Last day it holds.")] = None,
+    status: Annotated[Status, typer.Option("--status", help="accepted, or under-review (covers nothing).")] = (
+        Status.accepted),
+    waivers: Waivers = DEFAULT_WAIVERS,
+) -> None:
+    """Append a reviewed waiver for one finding to the waivers file."""
+    from factrecon.reports.pipeline import parse_date
+    from factrecon.reports.waivers import Waiver, append_waiver
+
+    append_waiver(waivers, Waiver(fingerprint, reason, reviewer, parse_date("--expires", expires) if expires else None,
+                                  status.value))
+    print(f"waived {fingerprint} in {waivers}")
+
+
+def _finish(errors: list[FactreconError], *, failed: bool = False) -> None:
+    """Report input errors (exit 2, which outranks findings), else exit 1 when ``failed``."""
     if errors:
         report(errors)
         raise typer.Exit(EXIT_ERROR)
-    if fail_on is not None and any(finding.kind in FAILING_KINDS[fail_on] for finding in result.findings):
+    if failed:
         raise typer.Exit(EXIT_FINDINGS)
 
 
@@ -150,69 +224,6 @@ def _read_and_extract(files: list[str] | None, dates: list[str] | None,
     articles, errors = read_inputs(files or [])
     claims = extract_articles(articles, parse_dates(dates or []), tuple(vocab or ()))
     return claims, {article.source: article.text for article in articles}, list(errors)
-
-
-def _terminal(to_terminal: bool) -> tuple[int, bool]:
-    """Width and colour for terminal output: colour only on a terminal without NO_COLOR."""
-    color = to_terminal and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    return shutil.get_terminal_size((120, 24)).columns, color
-
-
-def render_check(result: CheckResult, fmt: CheckFormat, texts: Mapping[str, str], *, to_terminal: bool) -> bytes:
-    """The bytes of a check result in ``fmt``."""
-    if fmt is CheckFormat.table:
-        from factrecon.reports.findings_terminal import render_findings
-
-        width, color = _terminal(to_terminal)
-        return render_findings(result, texts, width=width, color=color).encode("utf-8")
-    if fmt is CheckFormat.csv:
-        from factrecon.reports.csv_report import findings_to_csv
-
-        return findings_to_csv(result)
-    from factrecon.reports.json_report import check_to_json
-
-    return check_to_json(result).encode("utf-8")
-
-
-def render(claims: Sequence[Claim], fmt: Format, texts: Mapping[str, str], *, to_terminal: bool) -> bytes:
-    """The bytes of ``claims`` in ``fmt``; the table is coloured only on a terminal without NO_COLOR."""
-    if fmt is Format.table:
-        from factrecon.reports.terminal import render_table
-
-        width, color = _terminal(to_terminal)
-        return render_table(claims, texts, width=width, color=color).encode("utf-8")
-    if fmt is Format.csv:
-        from factrecon.reports.csv_report import claims_to_csv
-
-        return claims_to_csv(claims)
-    from factrecon.reports.json_report import claims_to_json, claims_to_jsonl
-
-    return (claims_to_jsonl if fmt is Format.jsonl else claims_to_json)(claims).encode("utf-8")
-
-
-def write_output(data: bytes, path: Path | None) -> None:
-    """Write ``data`` to stdout, or atomically to ``path`` (temp file beside it, then rename)."""
-    if path is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    temp: str | None = None
-    try:
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as handle:
-            temp = handle.name
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, path)
-    except OSError as error:
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-        raise OutputError(str(path), (error.strerror or str(error)).lower()) from None
 
 
 def report(errors: Iterable[FactreconError]) -> None:

@@ -12,13 +12,22 @@ from factrecon.reports.errors import FactreconError
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from factrecon.claims import Claim
+    from factrecon.claims import Claim, Timeline
     from factrecon.reconcile import CheckResult
+    from factrecon.reports.claim_cache import ClaimCache
     from factrecon.reports.inputs import Article
 
 
 class UsageError(FactreconError):
     """A command-line option is malformed (exit 2)."""
+
+
+def parse_date(option: str, value: str) -> dt.date:
+    """``YYYY-MM-DD`` given to ``option``, or a usage error."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option} {value}: expected YYYY-MM-DD") from None
 
 
 def parse_dates(options: Sequence[str]) -> dict[str, dt.date]:
@@ -37,15 +46,42 @@ def parse_dates(options: Sequence[str]) -> dict[str, dt.date]:
 
 def extract_articles(articles: Sequence[Article], dates: Mapping[str, dt.date], vocab: tuple[str, ...]) -> list[Claim]:
     """The claims of every article, with context; a malformed vocabulary is one error line."""
-    from factrecon.claims import VocabError, extract, label_sparsity, load_lexicon
+    from factrecon.claims import extract, label_sparsity
+
+    _check_vocab(vocab)
+    return label_sparsity([claim for article in articles
+                           for claim in extract(article.text, article.source,
+                                                article_date=_date_of(article.source, dates), vocab=vocab)])
+
+
+def extract_with_timelines(articles: Sequence[Article], dates: Mapping[str, dt.date], vocab: tuple[str, ...],
+                           cache: ClaimCache | None = None) -> tuple[list[Claim], list[Timeline]]:
+    """The claims and timeline of every article, from ``cache`` where it has them."""
+    from factrecon.claims import extract, label_sparsity, read_timeline
+
+    _check_vocab(vocab)
+    claims: list[Claim] = []
+    timelines: list[Timeline] = []
+    for article in articles:
+        date = _date_of(article.source, dates)
+        found = cache.get(article.source, article.text, date) if cache else None
+        if found is None:
+            own = extract(article.text, article.source, article_date=date, vocab=vocab)
+            found = own, read_timeline(article.text, article.source, own, article_date=date, vocab=vocab)
+            if cache:
+                cache.put(article.source, article.text, date, *found)
+        claims.extend(found[0])
+        timelines.append(found[1])
+    return label_sparsity(claims), timelines
+
+
+def _check_vocab(vocab: tuple[str, ...]) -> None:
+    from factrecon.claims import VocabError, load_lexicon
 
     try:
         load_lexicon(vocab)
     except VocabError as error:
         raise FactreconError(f"vocabulary: {error}") from None
-    return label_sparsity([claim for article in articles
-                           for claim in extract(article.text, article.source,
-                                                article_date=_date_of(article.source, dates), vocab=vocab)])
 
 
 def _date_of(source: str, dates: Mapping[str, dt.date]) -> dt.date | None:
@@ -55,19 +91,22 @@ def _date_of(source: str, dates: Mapping[str, dt.date]) -> dt.date | None:
 
 
 def check_claims(claims: Sequence[Claim], tolerances: Path | None, vocab: tuple[str, ...] = (),
-                 texts: Mapping[str, str] | None = None, dates: Mapping[str, dt.date] | None = None) -> CheckResult:
-    """Reconcile ``claims``, with the timelines of their articles' ``texts`` (by source); an
-    unreadable or malformed tolerances file is one error line."""
+                 texts: Mapping[str, str] | None = None, dates: Mapping[str, dt.date] | None = None,
+                 timelines: Sequence[Timeline] | None = None) -> CheckResult:
+    """Reconcile ``claims`` with their articles' ``timelines`` (read from ``texts``, by source,
+    when not given); an unreadable or malformed tolerances file is one error line."""
     import tomllib
 
     from factrecon.claims import read_timeline
     from factrecon.reconcile import check
 
-    by_source: dict[str, list[Claim]] = {}
-    for claim in claims:
-        by_source.setdefault(claim.source, []).append(claim)
-    timelines = [read_timeline(text, source, by_source.get(source, []), article_date=_date_of(source, dates or {}),
-                               vocab=vocab) for source, text in (texts or {}).items()]
+    if timelines is None:
+        by_source: dict[str, list[Claim]] = {}
+        for claim in claims:
+            by_source.setdefault(claim.source, []).append(claim)
+        timelines = [read_timeline(text, source, by_source.get(source, []),
+                                   article_date=_date_of(source, dates or {}), vocab=vocab)
+                     for source, text in (texts or {}).items()]
     try:
         return check(claims, tolerances=tolerances, vocab=vocab, timelines=timelines)
     except OSError as error:

@@ -76,3 +76,14 @@ def test_the_article_date_gives_every_event_its_year() -> None:
     (event,) = read_timeline(text, "a.txt", extract(text, "a.txt"),
                              article_date=dt.date(2025, 12, 10)).events
     assert (event.year, event.year_stated, event.label) == (2025, True, "2025-12-05")
+
+
+def test_a_timeline_survives_a_json_round_trip() -> None:
+    import json
+
+    from factrecon.claims import Timeline
+
+    timeline = timeline_of("3月10日,泡泡玛特发布业绩。\n两天后,泡泡玛特宣布回购计划。"
+                           "受此消息影响,泡泡玛特股价在3月10日上涨8.2%。泡泡玛特登陆港股五日(截至3月14日),股价上涨。")
+    assert timeline.events and timeline.attributions
+    assert Timeline.from_dict(json.loads(json.dumps(timeline.to_dict()))) == timeline

@@ -1,0 +1,42 @@
+"""Write output: to stdout as bytes, or to a file atomically (a temporary file beside it, then
+a rename), so a failed run never truncates an existing report."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from factrecon.reports.errors import OutputError
+
+
+def write_output(data: bytes, path: Path | None) -> None:
+    """Write ``data`` to stdout, or atomically to ``path``."""
+    if path is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    write_atomically(data, path)
+
+
+def write_atomically(data: bytes, path: Path) -> None:
+    """Replace ``path`` by ``data`` in one step, with the permissions a new file would get."""
+    temp: str | None = None
+    try:
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as handle:
+            temp = handle.name
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)
+        os.replace(temp, path)
+    except OSError as error:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+        raise OutputError(str(path), (error.strerror or str(error)).lower()) from None

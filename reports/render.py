@@ -1,0 +1,56 @@
+"""One renderer per output format, chosen by name: claims (``extract``) and check results
+(``check``, ``gate``) to the bytes a command writes. Renderers are imported when used, so
+``factrecon --help`` stays fast."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from factrecon.claims import Claim
+    from factrecon.reconcile import CheckResult
+
+CLAIM_FORMATS = ("table", "jsonl", "json", "csv")
+CHECK_FORMATS = ("table", "json", "csv")
+
+
+def terminal_settings(to_terminal: bool) -> tuple[int, bool]:
+    """Width and colour for terminal output: colour only on a terminal without NO_COLOR."""
+    color = to_terminal and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    return shutil.get_terminal_size((120, 24)).columns, color
+
+
+def render_claims(claims: Sequence[Claim], fmt: str, texts: Mapping[str, str], *, to_terminal: bool) -> bytes:
+    """The bytes of ``claims`` in ``fmt`` (one of ``CLAIM_FORMATS``)."""
+    if fmt == "table":
+        from factrecon.reports.terminal import render_table
+
+        width, color = terminal_settings(to_terminal)
+        return render_table(claims, texts, width=width, color=color).encode("utf-8")
+    if fmt == "csv":
+        from factrecon.reports.csv_report import claims_to_csv
+
+        return claims_to_csv(claims)
+    from factrecon.reports.json_report import claims_to_json, claims_to_jsonl
+
+    return (claims_to_jsonl if fmt == "jsonl" else claims_to_json)(claims).encode("utf-8")
+
+
+def render_result(result: CheckResult, fmt: str, texts: Mapping[str, str], *, to_terminal: bool) -> bytes:
+    """The bytes of a check result in ``fmt`` (one of ``CHECK_FORMATS``)."""
+    if fmt == "table":
+        from factrecon.reports.findings_terminal import render_findings
+
+        width, color = terminal_settings(to_terminal)
+        return render_findings(result, texts, width=width, color=color).encode("utf-8")
+    if fmt == "csv":
+        from factrecon.reports.csv_report import findings_to_csv
+
+        return findings_to_csv(result)
+    from factrecon.reports.json_report import check_to_json
+
+    return check_to_json(result).encode("utf-8")
