@@ -24,6 +24,7 @@ from factrecon.reports.render import CHECK_FORMATS, CLAIM_FORMATS, render_claims
 
 if TYPE_CHECKING:
     from factrecon.claims.model import Claim
+    from factrecon.reports.corrections import Correction
 
 class _Commands(TyperGroup):
     """The one place where an expected failure (``FactreconError``) becomes its line and exit code."""
@@ -80,6 +81,10 @@ Tolerances = Annotated[
 ]
 Waivers = Annotated[Path, typer.Option("--waivers", metavar="FILE", help="The reviewed waivers file.")]
 DEFAULT_WAIVERS = Path("factrecon-waivers.toml")
+Corrections = Annotated[
+    Path, typer.Option("--corrections", metavar="FILE", help="Reviewed corrections of misread claims."),
+]
+DEFAULT_CORRECTIONS = Path("factrecon-corrections.toml")
 Dates = Annotated[
     list[str] | None,
     typer.Option("--date", metavar="FILE=YYYY-MM-DD", help="The date of an article, for 今年, 昨天, 12月5日."),
@@ -132,15 +137,19 @@ def check(
     output: Output = None,
     fail_on: FailOnOption = None,
     tolerances: Tolerances = None,
+    corrections: Corrections = DEFAULT_CORRECTIONS,
     vocab: Vocab = None,
     dates: Dates = None,
 ) -> None:
     """Reconcile the claims of several articles: conflicts, tensions, agreements, arithmetic, changes."""
+    from factrecon.reports.corrections import apply_corrections, load_corrections
     from factrecon.reports.gate import FAIL_ON
     from factrecon.reports.pipeline import check_claims, parse_dates
 
     claims, texts, errors = _read_and_extract(files, dates, vocab)
+    claims, unused = apply_corrections(claims, load_corrections(corrections))
     result = check_claims(claims, tolerances, tuple(vocab or ()), texts, parse_dates(dates or []))
+    _warn_unused(corrections, unused)
     write_output(render_result(result, fmt, texts, to_terminal=output is None), output)
     _finish(errors, failed=fail_on is not None and any(f.kind in FAIL_ON[fail_on] for f in result.findings))
 
@@ -156,6 +165,7 @@ def gate(
     fmt: Annotated[GateFormat, typer.Option("--format", "-f", help="Output format.")] = GateFormat.table,
     output: Output = None,
     tolerances: Tolerances = None,
+    corrections: Corrections = DEFAULT_CORRECTIONS,
     vocab: Vocab = None,
     dates: Dates = None,
     cache: Annotated[Path | None, typer.Option("--cache", metavar="DIR", help="Claim cache folder.")] = None,
@@ -165,6 +175,7 @@ def gate(
 ) -> None:
     """Fail when NEW articles contradict the accepted corpus (findings inside the corpus never fail)."""
     from factrecon.reports.claim_cache import ClaimCache, default_cache_dir
+    from factrecon.reports.corrections import load_corrections
     from factrecon.reports.gate import run_gate
     from factrecon.reports.gate_report import render_gate
     from factrecon.reports.inputs import read_articles
@@ -178,12 +189,14 @@ def gate(
     result = run_gate(articles, accepted, waivers=load_waivers(waivers), fail_on=fail_on,
                       today=parse_date("--today", today) if today else dt.date.today(),
                       vocab=tuple(vocab or ()), dates=parse_dates(dates or []), tolerances=tolerances,
+                      corrections=load_corrections(corrections),
                       cache=ClaimCache(None if no_cache else cache or default_cache_dir(), tuple(vocab or ())))
     texts = {article.source: article.text for article in (*accepted, *articles)}
     write_output(render_gate(result, fmt, fail_on, texts, to_terminal=output is None), output)
     for waiver in result.stale:
         print(f"factrecon: warning: {waivers}:{waiver.line}: stale waiver {waiver.fingerprint} matches no finding",
               file=sys.stderr)
+    _warn_unused(corrections, result.unused_corrections)
     _finish([*corpus_errors, *errors], failed=not result.passed or bool(strict_waivers and result.stale))
 
 
@@ -204,6 +217,12 @@ def waive(
     append_waiver(waivers, Waiver(fingerprint, reason, reviewer, parse_date("--expires", expires) if expires else None,
                                   status.value))
     print(f"waived {fingerprint} in {waivers}")
+
+
+def _warn_unused(path: Path, unused: Iterable[Correction]) -> None:
+    for correction in unused:
+        print(f"factrecon: warning: {path}:{correction.line}: correction {correction.claim} matches no claim",
+              file=sys.stderr)
 
 
 def _finish(errors: list[FactreconError], *, failed: bool = False) -> None:

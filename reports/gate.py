@@ -17,6 +17,7 @@ from pathlib import Path
 
 from factrecon.reconcile import CheckResult, Finding
 from factrecon.reports.claim_cache import ClaimCache
+from factrecon.reports.corrections import Correction, apply_corrections
 from factrecon.reports.inputs import Article
 from factrecon.reports.pipeline import check_claims, extract_with_timelines
 from factrecon.reports.waivers import Waiver, stale
@@ -38,6 +39,7 @@ class GateResult:
     waived: tuple[tuple[Finding, Waiver], ...]
     stale: tuple[Waiver, ...]       # waivers that match no finding of this run
     baseline: int                   # findings wholly inside the accepted corpus
+    unused_corrections: tuple[Correction, ...] = ()
 
     @property
     def passed(self) -> bool:
@@ -52,13 +54,16 @@ def replaced(corpus: Sequence[Article], new: Sequence[Article]) -> list[Article]
 
 def run_gate(new: Sequence[Article], corpus: Sequence[Article], *, waivers: Sequence[Waiver], fail_on: str,
              today: dt.date, vocab: tuple[str, ...] = (), dates: Mapping[str, dt.date] | None = None,
-             tolerances: Path | None = None, cache: ClaimCache | None = None) -> GateResult:
-    """Check ``new`` against the accepted ``corpus``; corpus claims come from ``cache`` when it has them."""
+             tolerances: Path | None = None, cache: ClaimCache | None = None,
+             corrections: Sequence[Correction] = ()) -> GateResult:
+    """Check ``new`` against the accepted ``corpus``, after the reviewed ``corrections``; corpus
+    claims come from ``cache`` when it has them."""
     dates = dates or {}
     accepted = replaced(corpus, new)
     corpus_claims, corpus_timelines = extract_with_timelines(accepted, dates, vocab, cache)
     new_claims, new_timelines = extract_with_timelines(new, dates, vocab)
-    result = check_claims(corpus_claims + new_claims, tolerances, vocab, timelines=corpus_timelines + new_timelines)
+    claims, unused = apply_corrections(corpus_claims + new_claims, list(corrections))
+    result = check_claims(claims, tolerances, vocab, timelines=corpus_timelines + new_timelines)
     new_ids = {claim.id for claim in new_claims}
     touching = tuple(f for f in result.findings if new_ids.intersection(f.claims))
     waived: list[tuple[Finding, Waiver]] = []
@@ -73,4 +78,4 @@ def run_gate(new: Sequence[Article], corpus: Sequence[Article], *, waivers: Sequ
             waived.append((finding, cover))
     return GateResult(result, tuple(a.source for a in new), touching, tuple(failing), tuple(waived),
                       tuple(stale(waivers, (f.fingerprint for f in result.findings))),
-                      len(result.findings) - len(touching))
+                      len(result.findings) - len(touching), tuple(unused))

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,16 +24,14 @@ from typing import Any
 
 from factrecon.reconcile.model import FINGERPRINT_SCHEME
 from factrecon.reports.errors import FactreconError
+from factrecon.reports.reviewed import ReviewedFileError, checker, read_tables, toml_string
 
 STATUSES = ("accepted", "under-review")
 FIELDS = ("fingerprint", "reason", "reviewer", "expires", "status")
 _FINGERPRINT = re.compile(rf"{FINGERPRINT_SCHEME}:[0-9a-f]{{20}}")
-_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*waiver[ \t]*\]\]", re.MULTILINE)
-_TOML_LINE = re.compile(r"\(at line (\d+)")
 
 
-class WaiverFileError(FactreconError):
-    """The waivers file is malformed: ``str()`` is ``file:line: reason``."""
+WaiverFileError = ReviewedFileError
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,39 +53,16 @@ class Waiver:
 
 def load_waivers(path: Path) -> list[Waiver]:
     """The waivers of ``path``; a file that does not exist holds none."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return []
-    except (OSError, UnicodeDecodeError) as error:
-        raise WaiverFileError(f"{path}: cannot read waivers: {error}") from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        found = _TOML_LINE.search(str(error))
-        raise WaiverFileError(f"{path}:{found.group(1) if found else 1}: {error}") from None
-    lines = [text.count("\n", 0, match.start()) + 1 for match in _HEADER.finditer(text)]
-    unknown = set(data) - {"waiver"}
-    if unknown:
-        raise WaiverFileError(f"{path}:1: unknown table {sorted(unknown)[0]!r} (expected [[waiver]])")
-    entries = data.get("waiver", [])
-    if not isinstance(entries, list):
-        raise WaiverFileError(f"{path}:1: 'waiver' must be an array of tables ([[waiver]])")
-    return [_waiver(path, entry, lines[index] if index < len(lines) else 1) for index, entry in enumerate(entries)]
+    return [_waiver(path, line, entry) for line, entry in read_tables(path, "waiver")]
 
 
-def _waiver(path: Path, entry: Any, line: int) -> Waiver:
-    def fail(reason: str) -> WaiverFileError:
-        return WaiverFileError(f"{path}:{line}: {reason}")
+def _waiver(path: Path, line: int, entry: dict[str, Any]) -> Waiver:
+    def fail(reason: str) -> ReviewedFileError:
+        return ReviewedFileError(f"{path}:{line}: {reason}")
 
-    if not isinstance(entry, dict):
-        raise fail("a waiver must be a table")
-    unknown = set(entry) - set(FIELDS)
-    if unknown:
-        raise fail(f"unknown key {sorted(unknown)[0]!r}")
+    require = checker(path, line, entry, FIELDS)
     for key in ("fingerprint", "reason", "reviewer"):
-        if not isinstance(entry.get(key), str) or not entry[key].strip():
-            raise fail(f"'{key}' is required (a non-empty string)")
+        require(key)
     if not _FINGERPRINT.fullmatch(entry["fingerprint"]):
         raise fail(f"fingerprint {entry['fingerprint']!r} is not a {FINGERPRINT_SCHEME}: fingerprint")
     expires = entry.get("expires")
@@ -115,19 +89,13 @@ def append_waiver(path: Path, waiver: Waiver) -> None:
     existing = load_waivers(path)
     if any(w.fingerprint == waiver.fingerprint for w in existing):
         raise FactreconError(f"{path}: {waiver.fingerprint} is already waived")
-    block = ["[[waiver]]", f"fingerprint = {_quoted(waiver.fingerprint)}", f"reason = {_quoted(waiver.reason)}",
-             f"reviewer = {_quoted(waiver.reviewer)}"]
+    block = ["[[waiver]]", f"fingerprint = {toml_string(waiver.fingerprint)}", f"reason = {toml_string(waiver.reason)}",
+             f"reviewer = {toml_string(waiver.reviewer)}"]
     if waiver.expires is not None:
         block.append(f"expires = {waiver.expires.isoformat()}")
-    block.append(f"status = {_quoted(waiver.status)}")
+    block.append(f"status = {toml_string(waiver.status)}")
     old = path.read_text(encoding="utf-8") if path.exists() else ""
     separator = "" if not old else ("\n" if old.endswith("\n") else "\n\n")
     from factrecon.reports.output import write_atomically
 
     write_atomically((old + separator + "\n".join(block) + "\n").encode("utf-8"), path)
-
-
-def _quoted(value: str) -> str:
-    """A TOML basic string."""
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
-    return f'"{escaped}"'
