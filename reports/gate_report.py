@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 from factrecon.reconcile import CheckResult
 from factrecon.reports.gate import GateResult
+from factrecon.reports.json_report import claim_record
 from factrecon.reports.render import render_result
 
 
@@ -51,6 +52,6 @@ def _record(gate: GateResult, fail_on: str) -> dict[str, object]:
         "waived": [{"fingerprint": w.fingerprint, "reason": w.reason, "reviewer": w.reviewer,
                     "expires": w.expires.isoformat() if w.expires else None} for _, w in gate.waived],
         "stale": [waiver.fingerprint for waiver in gate.stale],
-        "claims": [claim.to_dict() for claim in shown.claims],
+        "claims": [claim_record(claim) for claim in shown.claims],
         "findings": [finding.to_dict() for finding in shown.findings],
     }

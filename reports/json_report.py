@@ -13,23 +13,29 @@ from typing import Any
 
 from factrecon.claims.model import Claim
 from factrecon.reconcile import CheckResult
+from factrecon.reports.corrections import claim_fingerprint
 
 
 def _dumps(record: Any, indent: int | None = None) -> str:
     return json.dumps(record, ensure_ascii=False, allow_nan=False, indent=indent)
 
 
+def claim_record(claim: Claim) -> dict[str, Any]:
+    """The contract fields of ``claim`` and its ``fingerprint`` (for corrections)."""
+    return {**claim.to_dict(), "fingerprint": claim_fingerprint(claim)}
+
+
 def claims_to_jsonl(claims: Sequence[Claim]) -> str:
     """One claim object per line, each line ending in ``\\n``; no claims gives ``""``."""
-    return "".join(_dumps(claim.to_dict()) + "\n" for claim in claims)
+    return "".join(_dumps(claim_record(claim)) + "\n" for claim in claims)
 
 
 def claims_to_json(claims: Sequence[Claim]) -> str:
     """``{"claims": [...]}``, indented, ending in a newline."""
-    return _dumps({"claims": [claim.to_dict() for claim in claims]}, indent=2) + "\n"
+    return _dumps({"claims": [claim_record(claim) for claim in claims]}, indent=2) + "\n"
 
 
 def check_to_json(result: CheckResult) -> str:
     """``{"claims": [...], "findings": [...]}``, indented, ending in a newline."""
-    return _dumps({"claims": [claim.to_dict() for claim in result.claims],
+    return _dumps({"claims": [claim_record(claim) for claim in result.claims],
                    "findings": [finding.to_dict() for finding in result.findings]}, indent=2) + "\n"

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from factrecon.reconcile import CheckResult
 
 CLAIM_FORMATS = ("table", "jsonl", "json", "csv")
-CHECK_FORMATS = ("table", "json", "csv")
+CHECK_FORMATS = ("table", "json", "csv", "sarif", "github")
 
 
 def terminal_settings(to_terminal: bool) -> tuple[int, bool]:
@@ -51,6 +51,23 @@ def render_result(result: CheckResult, fmt: str, texts: Mapping[str, str], *, to
         from factrecon.reports.csv_report import findings_to_csv
 
         return findings_to_csv(result)
+    if fmt == "sarif":
+        from factrecon.reports.sarif_report import render_sarif
+
+        return render_sarif(result, texts).encode("utf-8")
+    if fmt == "github":
+        from factrecon.reports.github_report import render_github, summary_markdown
+
+        write_step_summary(summary_markdown(result))
+        return render_github(result, texts).encode("utf-8")
     from factrecon.reports.json_report import check_to_json
 
     return check_to_json(result).encode("utf-8")
+
+
+def write_step_summary(markdown: str) -> None:
+    """Append ``markdown`` to ``$GITHUB_STEP_SUMMARY`` when GitHub Actions sets it."""
+    path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if path:
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(markdown.rstrip("\n") + "\n")

@@ -151,7 +151,7 @@ def test_jsonl_one_claim_per_line_with_contract_fields(runner: CliRunner, tmp_pa
     assert len(lines) >= 2 and result.stdout.endswith("\n")
     for line in lines:
         record = json.loads(line)
-        assert list(record) == list(CLAIM_FIELDS)
+        assert list(record) == [*CLAIM_FIELDS, "fingerprint"]
         assert record["source"] == path and record["id"] == f"{path}:{record['start']}"
     assert "95%" in result.stdout  # ensure_ascii=False: text is kept as written
 

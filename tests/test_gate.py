@@ -192,3 +192,22 @@ def test_cached_corpus_claims_are_served_and_give_the_same_findings(battery: Pat
     (first_hits, first), (second_hits, second) = runs
     assert (first_hits, second_hits) == (0, len(BATTERY_ACCEPTED))
     assert first == second
+
+
+def test_github_format_annotates_new_findings_and_writes_the_step_summary(battery: Path) -> None:
+    summary = battery / "summary.md"
+    runner = CliRunner(env={"GITHUB_STEP_SUMMARY": str(summary), "NO_COLOR": "1"})
+    result = runner.invoke(app, ["gate", str(battery / "draft.txt"), "--corpus", str(battery / "published"),
+                                 "--no-cache", "--waivers", str(battery / "w.toml"), "--format", "github"])
+    assert result.exit_code == EXIT_FINDINGS
+    errors = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
+    assert len(errors) == 1 and f"file={battery / 'draft.txt'},line=1," in errors[0] and "27%25" in errors[0]
+    assert "| conflict |" in summary.read_text(encoding="utf-8")
+
+
+def test_sarif_format_of_the_gate_is_sarif(battery: Path) -> None:
+    result = CliRunner().invoke(app, ["gate", str(battery / "draft.txt"), "--corpus", str(battery / "published"),
+                                      "--no-cache", "--waivers", str(battery / "w.toml"), "--format", "sarif"])
+    log = json.loads(result.stdout)
+    assert result.exit_code == EXIT_FINDINGS and log["version"] == "2.1.0"
+    assert [r["ruleId"] for r in log["runs"][0]["results"] if r["level"] == "error"] == ["conflict"]
