@@ -49,7 +49,7 @@ app = typer.Typer(
 
 Format = StrEnum("Format", {name: name for name in CLAIM_FORMATS})  # type: ignore[misc]
 CheckFormat = StrEnum("CheckFormat", {name: name for name in CHECK_FORMATS})  # type: ignore[misc]
-GateFormat = StrEnum("GateFormat", {name: name for name in ("table", "json", "sarif", "github")})  # type: ignore[misc]
+GateFormat = StrEnum("GateFormat", {name: name for name in ("table", "json", "html", "sarif", "github")})  # type: ignore[misc]
 
 
 class FailOn(StrEnum):

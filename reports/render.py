@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from factrecon.reconcile import CheckResult
 
 CLAIM_FORMATS = ("table", "jsonl", "json", "csv")
-CHECK_FORMATS = ("table", "json", "csv", "sarif", "github")
+CHECK_FORMATS = ("table", "json", "csv", "html", "sarif", "github")
 
 
 def terminal_settings(to_terminal: bool) -> tuple[int, bool]:
@@ -51,6 +51,10 @@ def render_result(result: CheckResult, fmt: str, texts: Mapping[str, str], *, to
         from factrecon.reports.csv_report import findings_to_csv
 
         return findings_to_csv(result)
+    if fmt == "html":
+        from factrecon.reports.html_report import render_html
+
+        return render_html(result, texts).encode("utf-8")
     if fmt == "sarif":
         from factrecon.reports.sarif_report import render_sarif
 
