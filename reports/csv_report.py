@@ -1,80 +1,88 @@
-"""Claims as a spreadsheet-safe CSV: UTF-8 with BOM, CRLF line ends, contract columns.
+"""Claims and findings as spreadsheet-safe CSV for editors: UTF-8 with BOM (so Excel and WPS read
+the Chinese as UTF-8), CRLF line ends, a fixed column order.
 
-The BOM makes Excel read the Chinese text as UTF-8.  A cell that a spreadsheet
-would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or CR and
-not a plain signed number such as ``-5%`` or ``+3.2``) is prefixed with ``'``.
-``also_applies_to`` is joined with ``"; "``.
+A text cell a spreadsheet would run as a formula is prefixed with ``'``: one starting with ``=``,
+``+``, ``-`` or ``@`` (also after leading blanks, as in ``" =1+1"``), tab or CR, unless it is a
+plain signed number such as ``-5%``, ``+3.2%``, ``-0.5`` or ``1,234`` (or a ``"; "`` list of
+them). That covers DDE payloads such as ``=cmd|' /C calc'!A0`` and ``@SUM(1+1)``. Lists inside a
+cell (``also_applies_to``; a finding's claims) are joined with ``"; "``, in claim order.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from factrecon.claims.model import CLAIM_FIELDS, Claim
-from factrecon.reconcile import CheckResult
+from factrecon.reconcile import CheckResult, Finding
+from factrecon.reports.terminal import number
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_SIGNED_NUMBER = re.compile(r"[+-]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?%?")
 LIST_SEPARATOR = "; "
+_FORMULA_START = ("=", "+", "-", "@")
+_CONTROL_START = ("\t", "\r")
+_NUMBER = r"[+-]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?%?"
+_NUMBERS = re.compile(rf"{_NUMBER}(?:{re.escape(LIST_SEPARATOR)}{_NUMBER})*")
+
+FINDING_COLUMNS: tuple[str, ...] = (
+    "id", "kind", "severity", "entity", "attribute", "explanation", "texts", "quotes", "sources", "offsets",
+    "values", "units", "intervals", "claims", "check", "origins", "fingerprint",
+)
+"""One row per finding, in this order: the verdict (``kind``), its ``severity`` and reason
+(``explanation``), then per claim, joined: the number as written, quote, source, ``[start, end)``
+offsets, value, unit and interval."""
 
 
 def neutralise(cell: str) -> str:
     """``cell`` with a leading ``'`` if a spreadsheet would read it as a formula."""
-    if cell.startswith(_FORMULA_START) and not _SIGNED_NUMBER.fullmatch(cell):
+    stripped = cell.lstrip()
+    if _NUMBERS.fullmatch(stripped):
+        return cell
+    if cell.startswith(_CONTROL_START) or stripped.startswith(_FORMULA_START):
         return "'" + cell
     return cell
 
 
-def _row(claim: Claim) -> dict[str, Any]:
-    record = claim.to_dict()
-    record["also_applies_to"] = LIST_SEPARATOR.join(claim.also_applies_to)
-    return {key: neutralise(value) if isinstance(value, str) else value for key, value in record.items()}
+def _safe(record: Mapping[str, Any], columns: Sequence[str]) -> dict[str, Any]:
+    return {key: neutralise(value) if isinstance(value, str) else value
+            for key, value in record.items() if key in columns}
+
+
+def _to_csv(rows: list[dict[str, Any]], columns: Sequence[str]) -> bytes:
+    import pandas as pd
+
+    text: str = pd.DataFrame(rows, columns=list(columns)).to_csv(index=False, lineterminator="\r\n")
+    return text.encode("utf-8-sig")
 
 
 def claims_to_csv(claims: Sequence[Claim]) -> bytes:
     """The CSV file's bytes: BOM, header of ``CLAIM_FIELDS``, one CRLF-ended row per claim."""
-    import pandas as pd
-
-    frame = pd.DataFrame([_row(claim) for claim in claims], columns=list(CLAIM_FIELDS))
-    text: str = frame.to_csv(index=False, lineterminator="\r\n")
-    return text.encode("utf-8-sig")
-
-
-FINDING_COLUMNS: tuple[str, ...] = (
-    "id", "kind", "severity", "check", "entity", "attribute", "explanation", "claims", "sources", "texts",
-    "values", "units", "intervals", "quotes", "origins", "fingerprint",
-)
+    rows = []
+    for claim in claims:
+        record = claim.to_dict()
+        record["also_applies_to"] = LIST_SEPARATOR.join(claim.also_applies_to)
+        rows.append(_safe(record, CLAIM_FIELDS))
+    return _to_csv(rows, CLAIM_FIELDS)
 
 
 def _interval(claim: Claim) -> str:
-    lower = "" if claim.lower is None else f"{claim.lower:g}"
-    upper = "" if claim.upper is None else f"{claim.upper:g}"
-    return f"[{lower or '-inf'}, {upper or 'inf'}]"
+    return f"[{number(claim.lower) or '-∞'}, {number(claim.upper) or '∞'}]"
+
+
+def _finding_row(finding: Finding, claims: Sequence[Claim]) -> dict[str, Any]:
+    join = LIST_SEPARATOR.join
+    record = finding.to_dict()
+    record.update(
+        texts=join(c.text for c in claims), quotes=join(c.quote for c in claims),
+        sources=join(c.source for c in claims), offsets=join(f"[{c.start}, {c.end})" for c in claims),
+        values=join(number(c.value) for c in claims), units=join(c.unit for c in claims),
+        intervals=join(_interval(c) for c in claims), claims=join(finding.claims),
+    )
+    return _safe(record, FINDING_COLUMNS)
 
 
 def findings_to_csv(result: CheckResult) -> bytes:
-    """One row per finding with the quotes, sources, values and intervals of its claims (joined
-    with ``"; "`` in claim order); BOM and CRLF as for claims."""
-    import pandas as pd
-
+    """The CSV file's bytes: BOM, header of ``FINDING_COLUMNS``, one CRLF-ended row per finding
+    (most urgent first), its claims' fields joined with ``"; "`` in claim order."""
     by_id = {claim.id: claim for claim in result.claims}
-    rows = []
-    for finding in result.findings:
-        claims = [by_id[i] for i in finding.claims]
-        record = finding.to_dict()
-        record.update(
-            claims=LIST_SEPARATOR.join(finding.claims),
-            sources=LIST_SEPARATOR.join(c.source for c in claims),
-            texts=LIST_SEPARATOR.join(c.text for c in claims),
-            values=LIST_SEPARATOR.join("" if c.value is None else f"{c.value:g}" for c in claims),
-            units=LIST_SEPARATOR.join(c.unit for c in claims),
-            intervals=LIST_SEPARATOR.join(_interval(c) for c in claims),
-            quotes=LIST_SEPARATOR.join(c.quote for c in claims),
-        )
-        rows.append({key: neutralise(value) if isinstance(value, str) else value
-                     for key, value in record.items() if key in FINDING_COLUMNS})
-    frame = pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
-    text: str = frame.to_csv(index=False, lineterminator="\r\n")
-    return text.encode("utf-8-sig")
+    return _to_csv([_finding_row(f, [by_id[i] for i in f.claims]) for f in result.findings], FINDING_COLUMNS)

@@ -47,9 +47,10 @@ def parse_dates(options: Sequence[str]) -> dict[str, dt.date]:
 def extract_articles(articles: Sequence[Article], dates: Mapping[str, dt.date], vocab: tuple[str, ...]) -> list[Claim]:
     """The claims of every article, with context; a malformed vocabulary is one error line."""
     from factrecon.claims import extract, label_sparsity
+    from factrecon.reports.progress import progress
 
     _check_vocab(vocab)
-    return label_sparsity([claim for article in articles
+    return label_sparsity([claim for article in progress(articles, "extracting", total=len(articles))
                            for claim in extract(article.text, article.source,
                                                 article_date=_date_of(article.source, dates), vocab=vocab)])
 
@@ -58,11 +59,12 @@ def extract_with_timelines(articles: Sequence[Article], dates: Mapping[str, dt.d
                            cache: ClaimCache | None = None) -> tuple[list[Claim], list[Timeline]]:
     """The claims and timeline of every article, from ``cache`` where it has them."""
     from factrecon.claims import extract, label_sparsity, read_timeline
+    from factrecon.reports.progress import progress
 
     _check_vocab(vocab)
     claims: list[Claim] = []
     timelines: list[Timeline] = []
-    for article in articles:
+    for article in progress(articles, "reading", total=len(articles)):
         date = _date_of(article.source, dates)
         found = cache.get(article.source, article.text, date) if cache else None
         if found is None:
