@@ -58,6 +58,12 @@ def _interval(quantity: Quantity, word: QualifierWord | None) -> tuple[str, Deci
     return "exact", value, value
 
 
+def _latin_tail(text: str, start: int, end: int) -> str:
+    """The Latin letters ending ``text[start:end]`` (4.6bn -> "bn"), possibly none."""
+    found = _LATIN_TAIL.search(text, start, end)
+    return found.group() if found else ""
+
+
 class _Article:
     """One article being read: its normalised text and what earlier claims established."""
 
@@ -122,7 +128,7 @@ class _Article:
         return BareContext(
             lang=self.lang, clause=text[clause_left:clause_right], context=self.context(quantity),
             text_before=text[max(paragraph_start, quantity.start - 6):quantity.start],
-            scale=numeral.scale, latin_scale=_LATIN_TAIL.search(text, numeral.start, numeral.end).group(),
+            scale=numeral.scale, latin_scale=_latin_tail(text, numeral.start, numeral.end),
             is_zero=numeral.value == 0, is_digit_count=numeral.vague == "range" and numeral.value is None,
             previous_unit=previous[1] if previous else None,
             previous_opened_change=previous[2] if previous else False,

@@ -145,7 +145,8 @@ def _merge_range(text: str, first: Quantity, second: Quantity, separator: re.Pat
         return None
     unit = second.unit or first.unit
     borrow = second.numeral.scale if first.numeral.scale == 1 and second.numeral.scale > 1 else Decimal(1)
-    if borrow > 1 and first.numeral.value is not None and first.numeral.value * borrow > second.numeral.value:
+    if borrow > 1 and first.numeral.value is not None and second.numeral.value is not None \
+            and first.numeral.value * borrow > second.numeral.value:
         borrow = Decimal(1)  # "3000至5亿": no shared scale
     if first.unit is None:
         lower = first.value * borrow * _unit_factor(second)

@@ -13,11 +13,12 @@ DEFINITIONS = "definitions.txt"
 
 
 @lru_cache(maxsize=1)
-def registry() -> pint.UnitRegistry:
+def registry() -> pint.UnitRegistry[float]:
     """The shared registry (pint is imported on first use, keeping the CLI's start-up fast)."""
     import pint
 
-    ureg = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=False, on_redefinition="raise")
+    ureg: pint.UnitRegistry[float] = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=False,
+                                                       on_redefinition="raise")
     ureg.load_definitions(str(files("factrecon.units") / "data" / DEFINITIONS))
     return ureg
 
