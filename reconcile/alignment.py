@@ -41,7 +41,8 @@ class AttributeKey:
         if (self.sparsity or "") != (other.sparsity or ""):
             return False
         return self.family == other.family or fuzz.token_set_ratio(self.family, other.family) >= (
-            tolerances.attribute_similarity)
+            tolerances.attribute_similarity
+        )
 
 
 def attribute_key(attribute: str | None, unit: str, tolerances: Tolerances) -> AttributeKey:

@@ -27,8 +27,13 @@ class CheckResult:
     findings: tuple[Finding, ...]
 
 
-def check(claims: Iterable[Claim], *, tolerances: Tolerances | Path | None = None,
-          vocab: tuple[str, ...] = (), timelines: Iterable[Timeline] = ()) -> CheckResult:
+def check(
+    claims: Iterable[Claim],
+    *,
+    tolerances: Tolerances | Path | None = None,
+    vocab: tuple[str, ...] = (),
+    timelines: Iterable[Timeline] = (),
+) -> CheckResult:
     """Reconcile ``claims`` (of one or more articles, with context) into findings.
 
     The result does not depend on the order of ``claims``. ``tolerances`` is a loaded set or a TOML
@@ -39,9 +44,16 @@ def check(claims: Iterable[Claim], *, tolerances: Tolerances | Path | None = Non
     if not isinstance(tolerances, Tolerances):
         tolerances = load_tolerances(tolerances)
     facts = tuple(fact for claim in ordered if (fact := fact_of(claim, tolerances)) is not None)
-    context = Context(ordered, facts, tuple(align(facts, tolerances)), Origins(ordered, tolerances), tolerances,
-                      load_lexicon(vocab), {claim.id: claim for claim in ordered},
-                      tuple(sorted(timelines, key=lambda timeline: timeline.source)))
+    context = Context(
+        ordered,
+        facts,
+        tuple(align(facts, tolerances)),
+        Origins(ordered, tolerances),
+        tolerances,
+        load_lexicon(vocab),
+        {claim.id: claim for claim in ordered},
+        tuple(sorted(timelines, key=lambda timeline: timeline.source)),
+    )
     drafts = [(module.NAME, draft) for module in CHECKS for draft in module.run(context)]
     return CheckResult(ordered, _findings(drafts, context))
 
@@ -52,11 +64,20 @@ def _findings(drafts: Sequence[tuple[str, Draft]], context: Context) -> tuple[Fi
         unique.setdefault((draft.kind, tuple(sorted(draft.claims))), (name, draft))
     ranked = sorted(unique.values(), key=lambda item: (RANK[item[1].kind], item[1].claims, item[0]))
     findings = []
+    parts: dict[str, str] = {}  # each claim's share of a fingerprint, encoded once
     for number, (name, draft) in enumerate(ranked, start=1):
-        findings.append(Finding(
-            id=f"F{number:03d}", kind=draft.kind, claims=draft.claims,  # type: ignore[arg-type]
-            explanation=draft.explanation, check=name, entity=draft.entity, attribute=draft.attribute,
-            origins=draft.origins, derived=draft.derived,
-            fingerprint=fingerprint(name, draft.kind, (context.by_id[i] for i in draft.claims)),
-        ))
+        findings.append(
+            Finding(
+                id=f"F{number:03d}",
+                kind=draft.kind,  # type: ignore[arg-type]
+                claims=draft.claims,
+                explanation=draft.explanation,
+                check=name,
+                entity=draft.entity,
+                attribute=draft.attribute,
+                origins=draft.origins,
+                derived=draft.derived,
+                fingerprint=fingerprint(name, draft.kind, (context.by_id[i] for i in draft.claims), parts),
+            )
+        )
     return tuple(findings)

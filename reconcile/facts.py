@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from factrecon.claims import Claim
 
@@ -20,6 +21,7 @@ from .tolerances import Tolerances
 RATIO_UNITS = {"times": 1.0, "percent": 0.01}
 DUPLICATE_NOTE = re.compile(r"duplicate of (\S+)")  # the claims layer's note on a repeat
 _RELATIVE = re.compile(r"\s+relative to .*$")
+_period = lru_cache(maxsize=1024)(period)  # a few time labels recur across many claims
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,14 +29,14 @@ class Fact:
     """One claim, ready for comparison. ``lo``/``hi`` may be infinite (an open bound)."""
 
     claim: Claim
-    entity: str                 # for a relation: "A / B", names ordered
-    attribute: str | None       # without "relative to ..."
+    entity: str  # for a relation: "A / B", names ordered
+    attribute: str | None  # without "relative to ..."
     unit: str
     lo: float
     hi: float
-    point: float | None         # the figure as written, in the fact's unit (None for a range)
+    point: float | None  # the figure as written, in the fact's unit (None for a range)
     period: Period | None
-    inverted: bool = False      # a relation read the other way round (7.5% of H200 -> H200/H20 = 13.3)
+    inverted: bool = False  # a relation read the other way round (7.5% of H200 -> H200/H20 = 13.3)
 
     @property
     def id(self) -> str:
@@ -77,8 +79,16 @@ def fact_of(claim: Claim, tolerances: Tolerances) -> Fact | None:
     if claim.relative_to and claim.unit in RATIO_UNITS and claim.relative_to != claim.entity:
         return _relation(claim, tolerances)
     lo, hi = widened(claim, tolerances)
-    return Fact(claim=claim, entity=claim.entity, attribute=claim.attribute, unit=claim.unit, lo=lo, hi=hi,
-                point=claim.value, period=period(claim.time))
+    return Fact(
+        claim=claim,
+        entity=claim.entity,
+        attribute=claim.attribute,
+        unit=claim.unit,
+        lo=lo,
+        hi=hi,
+        point=claim.value,
+        period=_period(claim.time),
+    )
 
 
 def _relation(claim: Claim, tolerances: Tolerances) -> Fact:
@@ -94,8 +104,17 @@ def _relation(claim: Claim, tolerances: Tolerances) -> Fact:
         numerator, denominator = denominator, numerator
         lo, hi = (1 / hi if hi > 0 else 0.0), (1 / lo if lo > 0 else math.inf)
         point = 1 / point if point else None
-    return Fact(claim=claim, entity=f"{numerator} / {denominator}", attribute=attribute, unit="times",
-                lo=lo, hi=hi, point=point, period=period(claim.time), inverted=inverted)
+    return Fact(
+        claim=claim,
+        entity=f"{numerator} / {denominator}",
+        attribute=attribute,
+        unit="times",
+        lo=lo,
+        hi=hi,
+        point=point,
+        period=_period(claim.time),
+        inverted=inverted,
+    )
 
 
 def numerator_denominator(fact: Fact) -> tuple[str, str]:

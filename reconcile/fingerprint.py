@@ -22,11 +22,26 @@ def _rounded(value: float | None) -> str | None:
     return None if value is None else f"{value:.6g}"
 
 
-def fingerprint(check: str, kind: str, claims: Iterable[Claim]) -> str:
-    facts = sorted(
-        json.dumps([os.path.basename(c.source), c.entity, c.attribute, c.relative_to, c.unit, _rounded(c.value),
-                    _rounded(c.lower), _rounded(c.upper), c.origin], ensure_ascii=False)
-        for c in claims
-    )
+def fingerprint(check: str, kind: str, claims: Iterable[Claim], known: dict[str, str] | None = None) -> str:
+    """The finding's fingerprint; ``known`` keeps each claim's part by id, for many findings over one claim set."""
+    parts = known if known is not None else {}
+    facts = sorted(parts[c.id] if c.id in parts else parts.setdefault(c.id, _part(c)) for c in claims)
     digest = hashlib.sha256(json.dumps([check, kind, facts], ensure_ascii=False).encode("utf-8")).hexdigest()
     return f"{FINGERPRINT_SCHEME}:{digest[:20]}"
+
+
+def _part(c: Claim) -> str:
+    return json.dumps(
+        [
+            os.path.basename(c.source),
+            c.entity,
+            c.attribute,
+            c.relative_to,
+            c.unit,
+            _rounded(c.value),
+            _rounded(c.lower),
+            _rounded(c.upper),
+            c.origin,
+        ],
+        ensure_ascii=False,
+    )

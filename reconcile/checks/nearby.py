@@ -25,7 +25,7 @@ def windows(claims: Sequence[Claim], width: int = WINDOW) -> Iterator[tuple[Clai
     """Each claim with the claims that start after it within ``width`` characters of its end."""
     for index, claim in enumerate(claims):
         following = []
-        for later in claims[index + 1:]:
+        for later in claims[index + 1 :]:
             if later.start - claim.end > width:
                 break
             following.append(later)

@@ -16,6 +16,7 @@ figure whose attribute is unknown may agree but never accuses.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 from collections.abc import Iterable, Sequence
@@ -24,18 +25,19 @@ from ..alignment import Quantity
 from ..context import Context, Draft
 from ..explain import amount, number, stated
 from ..facts import Fact, numerator_denominator
-from ..periods import relation
+from ..periods import Period, relation
 
 NAME = "values"
 _TIME_RANK = {"same": 0, "unknown": 1, "nested": 2}
 
 
 def run(ctx: Context) -> Iterable[Draft]:
+    changing = {c.change_from for c in ctx.claims if c.change_from} | {c.id for c in ctx.claims if c.change_from}
     for quantity in ctx.quantities:
-        yield from _judge(quantity, ctx)
+        yield from _judge(quantity, ctx, changing)
 
 
-def _judge(quantity: Quantity, ctx: Context) -> Iterable[Draft]:
+def _judge(quantity: Quantity, ctx: Context, changing: set[str]) -> Iterable[Draft]:
     facts = _distinct(f for f in quantity.facts if f.duplicate_of is None)
     if len(facts) < 2:
         return
@@ -45,8 +47,9 @@ def _judge(quantity: Quantity, ctx: Context) -> Iterable[Draft]:
     for cluster in clusters:
         if draft := _agreement(quantity, cluster, ctx):
             yield draft
-    for i, first in enumerate(clusters):
-        for second in clusters[i + 1:]:
+    sides = [_Side(cluster, changing) for cluster in clusters]
+    for i, first in enumerate(sides):
+        for second in sides[i + 1 :]:
             if draft := _disagreement(quantity, first, second, ctx):
                 yield draft
 
@@ -81,11 +84,13 @@ def _clusters(facts: list[Fact], ctx: Context) -> tuple[list[list[Fact]], list[t
     point_clusters = [list(c) for c in clusters]
     slack: list[tuple[Fact, Fact]] = []
     loose: list[list[Fact]] = []
+    hulls = [_hull(cluster) for cluster in point_clusters]
+    lookups: dict[int, _Nearest] = {}
     for bound in sorted((f for f in facts if f.bound), key=lambda f: f.id):
         fitting = []
-        for index, cluster in enumerate(point_clusters):
-            if _overlap(bound.lo, bound.hi, *_hull(cluster)):
-                nearest = min(cluster, key=lambda f: _distance(bound, f))
+        for index, (cluster, hull) in enumerate(zip(point_clusters, hulls, strict=True)):
+            if _overlap(bound.lo, bound.hi, *hull):
+                nearest = (lookups.get(index) or lookups.setdefault(index, _Nearest(cluster)))(bound)
                 if _formal_only(bound, nearest, ctx):
                     slack.append((bound, nearest))
                 else:
@@ -103,10 +108,48 @@ def _edge(fact: Fact) -> float:
     return fact.lo if math.isfinite(fact.lo) else fact.hi
 
 
-def _distance(bound: Fact, fact: Fact) -> float:
-    value = fact.point if fact.point is not None else (fact.lo + fact.hi) / 2
-    edge = _edge(bound)
+def _value(fact: Fact) -> float:
+    return fact.point if fact.point is not None else (fact.lo + fact.hi) / 2
+
+
+def _gap(value: float, edge: float) -> float:
     return abs(math.log(value / edge)) if value > 0 and edge > 0 else abs(value - edge)
+
+
+def _distance(bound: Fact, fact: Fact) -> float:
+    return _gap(_value(fact), _edge(bound))
+
+
+class _Nearest:
+    """The first figure of a cluster nearest a bound's edge (``min`` by ``_distance``), found by
+    bisecting the distinct values: the gap only grows away from the edge on either side of it, and
+    on the non-positive side of a positive edge."""
+
+    def __init__(self, cluster: list[Fact]) -> None:
+        self.cluster = cluster
+        self.first: dict[float, int] = {}
+        for position, fact in enumerate(cluster):
+            self.first.setdefault(_value(fact), position)
+        self.values = sorted(self.first)
+        self.finite = all(math.isfinite(value) for value in self.values)
+
+    def __call__(self, bound: Fact) -> Fact:
+        edge, values = _edge(bound), self.values
+        if not self.finite or not math.isfinite(edge):
+            return min(self.cluster, key=lambda f: _distance(bound, f))
+        split = bisect.bisect_right(values, 0.0) if edge > 0 else 0  # values below split are measured apart
+        at = bisect.bisect_left(values, edge, split)
+        found: list[tuple[float, float]] = []  # (gap, value) at the least gap of each run away from the edge
+        for run in (range(at - 1, split - 1, -1), range(at, len(values)), range(split - 1, -1, -1)):
+            least = None
+            for index in run:
+                gap = _gap(values[index], edge)
+                if least is not None and gap != least:
+                    break
+                least = gap
+                found.append((gap, values[index]))
+        best = min(gap for gap, _ in found)
+        return self.cluster[min(self.first[value] for gap, value in found if gap == best)]
 
 
 def _formal_only(bound: Fact, fact: Fact, ctx: Context) -> bool:
@@ -147,61 +190,108 @@ def _agreement(quantity: Quantity, cluster: list[Fact], ctx: Context) -> Draft |
     ids = tuple(f.id for f in members)
     origins = ctx.origins.count(ids)
     names = ", ".join(ctx.origins.names(ids))
-    copied = any(frozenset((a.id, b.id)) in ctx.origins.copied for a in members for b in members)
+    copied = ctx.origins.copied_among(ids)
     support = f"{origins} independent origin{'s' if origins != 1 else ''} ({names})"
     caveat = " One passage nearly copies the other, so independence is doubtful." if copied else ""
-    return Draft("agreement", ids, f"{_subject(quantity)}: " + "; ".join(describe(f) for f in members)
-                 + f" are compatible. Support: {support}.{caveat}", quantity.entity, quantity.attribute, origins)
+    said = f"{_subject(quantity)}: {'; '.join(describe(f) for f in members)} are compatible."
+    return Draft("agreement", ids, f"{said} Support: {support}.{caveat}", quantity.entity, quantity.attribute, origins)
 
 
 def _slack(quantity: Quantity, bound: Fact, value: Fact, ctx: Context) -> Draft:
     factor = value.point / bound.point if not bound.inverted else bound.point / value.point  # type: ignore[operator]
-    return Draft("tension", (bound.id, value.id),
-                 f"{_subject(quantity)}: {describe(value)} formally satisfies {describe(bound)}, but sits "
-                 f"{number(factor)}× past the bound, more than a source writing 'at least' usually means.",
-                 quantity.entity, quantity.attribute)
+    said = f"{_subject(quantity)}: {describe(value)} formally satisfies {describe(bound)}, but sits {number(factor)}×"
+    return Draft(
+        "tension",
+        (bound.id, value.id),
+        f"{said} past the bound, more than a source writing 'at least' usually means.",
+        quantity.entity,
+        quantity.attribute,
+    )
 
 
 def _ratio(a: Fact, b: Fact) -> float:
-    values = [f.point if f.point is not None else (f.lo + f.hi) / 2 for f in (a, b)]
-    values = [v for v in values if math.isfinite(v)]
+    values = [v for v in (_value(a), _value(b)) if math.isfinite(v)]
     if len(values) < 2 or min(values) <= 0:
         return math.inf
     return max(values) / min(values)
 
 
-def _disagreement(quantity: Quantity, first: list[Fact], second: list[Fact], ctx: Context) -> Draft | None:
-    pairs = [(a, b) for a in first for b in second if a.id != b.id]
-    linked = [(a, b) for a, b in pairs if ctx.changed(a.id, b.id)]
-    timed = [(a, b) for a, b in pairs if relation(a.period, b.period) == "disjoint"]
-    volatile = ctx.tolerances.is_volatile(quantity.attribute)
-    comparable = [
-        (a, b) for a, b in pairs
-        if not ctx.changed(a.id, b.id) and relation(a.period, b.period) != "disjoint"
-        and a.source != b.source and a.attribute is not None
-        and not (volatile and relation(a.period, b.period) != "same")
-    ]
-    if linked or not comparable:
-        chosen = (linked or timed or [None])[0]
+class _Side:
+    """A cluster ready for pairing with another: its figures by (period, bound) in id order, where
+    each period first appears, and which figures take part in a change ("从95%降至0%")."""
+
+    def __init__(self, cluster: list[Fact], changing: set[str]) -> None:
+        self.facts = cluster
+        self.groups: dict[tuple[Period | None, bool], list[Fact]] = {}
+        self.stated: dict[tuple[Period | None, bool], list[Fact]] = {}  # figures with a known attribute
+        self.first_at: dict[Period | None, int] = {}
+        for position, fact in enumerate(cluster):
+            self.first_at.setdefault(fact.period, position)
+        for fact in sorted(cluster, key=lambda f: f.id):
+            self.groups.setdefault((fact.period, fact.bound), []).append(fact)
+            if fact.attribute is not None:
+                self.stated.setdefault((fact.period, fact.bound), []).append(fact)
+        self.changing = [(position, fact) for position, fact in enumerate(cluster) if fact.id in changing]
+
+
+def _linked(first: _Side, second: _Side, ctx: Context) -> tuple[Fact, Fact] | None:
+    """The first pair (in cluster order) where one figure is a change from the other."""
+    for _, a in first.changing:
+        if linked := [(position, b) for position, b in second.changing if ctx.changed(a.id, b.id)]:
+            return a, min(linked, key=lambda item: item[0])[1]
+    return None
+
+
+def _timed(first: _Side, second: _Side) -> tuple[Fact, Fact] | None:
+    """The first pair (in cluster order) of figures from disjoint periods."""
+    for a in first.facts:
+        if later := [at for period, at in second.first_at.items() if relation(a.period, period) == "disjoint"]:
+            return a, second.facts[min(later)]
+    return None
+
+
+def _comparable(first: _Side, second: _Side, volatile: bool) -> tuple[Fact, Fact] | None:
+    """The pair of different articles that can clash, closest in time (same period first), points
+    before bounds, then by id; the smaller cluster is walked, the other looked up by group."""
+    best: tuple[tuple[int, bool, str, str], Fact, Fact] | None = None
+    walk_first = sum(map(len, first.stated.values())) <= len(second.facts)
+    walked = [f for group in first.stated.values() for f in group] if walk_first else second.facts
+    for fact in walked:
+        for (period, _bound), group in (second.groups if walk_first else first.stated).items():
+            timing = relation(fact.period, period)
+            if timing == "disjoint" or volatile and timing != "same":
+                continue
+            other = next((f for f in group if f.source != fact.source), None)
+            if other is not None:
+                a, b = (fact, other) if walk_first else (other, fact)
+                key = (_TIME_RANK[timing], a.bound or b.bound, a.id, b.id)
+                if best is None or key < best[0]:
+                    best = (key, a, b)
+    return None if best is None else (best[1], best[2])
+
+
+def _disagreement(quantity: Quantity, first: _Side, second: _Side, ctx: Context) -> Draft | None:
+    subject = (quantity.entity, quantity.attribute)
+    linked = _linked(first, second, ctx)
+    comparable = None if linked else _comparable(first, second, ctx.tolerances.is_volatile(quantity.attribute))
+    if comparable is None:
+        chosen = linked or _timed(first, second)
         if chosen is None:
             return None
         a, b = sorted(chosen, key=lambda f: (f.period.first if f.period else _order(f), f.id))
-        return Draft("change", (a.id, b.id), f"{_subject(quantity)}: {describe(a)} then {describe(b)}: "
-                     "different times of one quantity, a change rather than a contradiction.",
-                     quantity.entity, quantity.attribute)
-    a, b = min(comparable, key=lambda p: (_TIME_RANK[relation(p[0].period, p[1].period)], p[0].bound or p[1].bound,
-                                          p[0].id, p[1].id))
+        said = f"{_subject(quantity)}: {describe(a)} then {describe(b)}: different times of one quantity,"
+        return Draft("change", (a.id, b.id), f"{said} a change rather than a contradiction.", *subject)
+    a, b = comparable
     factor = _ratio(a, b)
     gap = f" They differ by {number(factor)}×." if math.isfinite(factor) else ""
     said = f"{_subject(quantity)}: {describe(a)} vs {describe(b)}."
     reason = _why_uncertain(a, b)
     if reason:
-        return Draft("tension", (a.id, b.id), f"{said}{gap} Probably one quantity, but {reason}.",
-                     quantity.entity, quantity.attribute)
+        return Draft("tension", (a.id, b.id), f"{said}{gap} Probably one quantity, but {reason}.", *subject)
     slip = _unit_slip(factor, ctx)
     note = f" A factor of {number(slip)} suggests a unit slip." if slip else ""
-    return Draft("conflict", (a.id, b.id), f"{said}{gap}{note} Both cannot hold for the same entity, attribute "
-                 "and time.", quantity.entity, quantity.attribute)
+    clash = f"{said}{gap}{note} Both cannot hold for the same entity, attribute and time."
+    return Draft("conflict", (a.id, b.id), clash, *subject)
 
 
 def _order(fact: Fact) -> dt.date:
@@ -211,14 +301,14 @@ def _order(fact: Fact) -> dt.date:
 
 def _why_uncertain(a: Fact, b: Fact) -> str | None:
     if relation(a.period, b.period) == "nested":
-        return f"the periods differ in scope ({a.period.label if a.period else '?'} vs " \
-               f"{b.period.label if b.period else '?'})"
+        first, second = (f.period.label if f.period else "?" for f in (a, b))
+        return f"the periods differ in scope ({first} vs {second})"
     if a.bound or b.bound:
         return "one figure is only a bound"
     forecasts = [bool(f.period and f.period.forecast) for f in (a, b)]
     if any(forecasts):
-        return "both figures are forecasts, which may differ" if all(forecasts) else (
-            "one figure is a forecast and the other an actual")
+        one = "one figure is a forecast and the other an actual"
+        return "both figures are forecasts, which may differ" if all(forecasts) else one
     cited = a.claim.origin and b.claim.origin and a.claim.origin != b.claim.origin
     if cited and (a.period is None or b.period is None):
         return f"the sources differ ({a.claim.origin} vs {b.claim.origin}) and a period is not stated"
