@@ -89,7 +89,7 @@ def align(facts: Iterable[Fact], tolerances: Tolerances) -> list[Quantity]:
     for fact in facts:
         for member in memberships(fact):
             blocks[(member.entity, member.unit)].append(member)
-    quantities = []
+    quantities: list[Quantity] = []
     for (entity, unit), members in sorted(blocks.items()):
         groups: list[tuple[AttributeKey, str | None, list[Fact]]] = []
         by_name: dict[str | None, int] = {}

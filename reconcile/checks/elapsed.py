@@ -54,6 +54,9 @@ def _matching(cue: Cue, claim: Claim, events: Sequence[Event]) -> list[Event]:
 
 
 def _judge(claim: Claim, frame: Elapsed, anchors: list[Event], targets: list[Event], slack: int) -> Draft | None:
+    stated = claim.value
+    if stated is None:
+        return None
     pairs = [(anchor, target) for anchor in anchors for target in targets if target != anchor]
     counts = [(anchor, target, days, trading) for anchor, target in pairs
               for days, trading in [_count(anchor, target, frame.trading)] if days is not None]
@@ -61,7 +64,7 @@ def _judge(claim: Claim, frame: Elapsed, anchors: list[Event], targets: list[Eve
         return None
     for anchor, target, days, trading in counts:
         for count, unit in ((days, "days"), (trading, "trading days")):
-            if count is not None and count == claim.value:
+            if count is not None and count == stated:
                 return Draft("arithmetic_ok", (claim.id,),
                              _words(claim, frame, anchor, target, count, unit, days, "as stated"),
                              claim.entity, claim.attribute, derived=(("days", float(count)),))
@@ -69,7 +72,7 @@ def _judge(claim: Claim, frame: Elapsed, anchors: list[Event], targets: list[Eve
         return None  # one event dated differently by different sources: nothing to hold the claim to
     anchor, target, days, trading = counts[0]
     count, unit = (trading, "trading days") if trading is not None else (days, "days")
-    near = abs(count - claim.value) <= slack
+    near = abs(count - stated) <= slack
     verdict = f"not {claim.text}" + (" (a day apart: time zones, or both ends counted?)" if near else "")
     return Draft("tension" if near else "arithmetic_bad", (claim.id,),
                  _words(claim, frame, anchor, target, count, unit, days, verdict),

@@ -41,7 +41,9 @@ def _judge(before: Claim, after: Claim, changes: list[Claim], ctx: Context) -> D
     actual = (after.value / before.value - 1) * 100  # type: ignore[operator]
     said = f"{before.text} → {after.text} is a change of {number(actual)}%"
     for change in changes:
-        stated = change.value if actual >= 0 else -abs(change.value)  # type: ignore[operator]
+        if change.value is None:
+            continue
+        stated = change.value if actual >= 0 else -abs(change.value)
         if abs(actual - stated) <= max(abs(stated) * ctx.tolerances.derived_agree, 0.1):
             return Draft("arithmetic_ok", (before.id, change.id, after.id), f"{said}; the article states "
                          f"{change.text}, which checks.", after.entity, after.attribute, derived=(("change", actual),))
