@@ -18,6 +18,8 @@ from .lexicon import Lexicon, regional_variants
 from .literals import Hit, LiteralIndex, fold
 from .textmap import normalize
 
+REACH = 400  # characters around a figure searched for cue words in a run-on sentence
+
 
 @dataclass(frozen=True, slots=True)
 class _Cues:
@@ -56,6 +58,7 @@ class AttributeFinder:
         self.hits = self.cues.index.find(text, folded)
         self.starts = [hit.start for hit in self.hits]
         self.slot_hits = {slot: (index.find(text, folded), table) for slot, (index, table) in self.cues.slots.items()}
+        self.slot_starts = {slot: [hit.start for hit in hits] for slot, (hits, _) in self.slot_hits.items()}
 
     def _window(self, left: int, right: int) -> list[Hit]:
         return [hit for hit in self.hits[bisect_left(self.starts, left):bisect_left(self.starts, right)]
@@ -74,8 +77,10 @@ class AttributeFinder:
         for slot, (hits, table) in self.slot_hits.items():
             if "{" + slot + "}" in name:
                 label = ""
+                starts = self.slot_starts[slot]
                 for left, right in ((clause_left, clause_right), (sentence_left, sentence_right)):
-                    near = [hit for hit in hits if left <= hit.start < right]
+                    low, high = max(left, start - REACH), min(right, end + REACH)
+                    near = hits[bisect_left(starts, low):bisect_left(starts, high)]
                     if near:
                         label = table[min(near, key=lambda hit: abs(hit.start - start)).key]
                         break
@@ -90,7 +95,7 @@ class AttributeFinder:
         windows = (
             reversed(self._window(clause_left, start)),
             self._window(end, clause_right),
-            reversed(self._window(sentence_left, clause_left)),
+            reversed(self._window(max(sentence_left, start - REACH), clause_left)),
         )
         for window in windows:
             for hit in window:

@@ -44,11 +44,17 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+@lru_cache(maxsize=4)
+def line_breaks(text: str) -> list[int]:
+    """Positions of the line breaks of ``text`` (found once per text, then bisected)."""
+    return [index for index, char in enumerate(text) if char == "\n"]
+
+
 def paragraph_bounds(text: str, start: int) -> tuple[int, int]:
     """``[left, right)`` of the paragraph (line) holding ``start``."""
-    left = text.rfind("\n", 0, start) + 1
-    right = text.find("\n", start)
-    return left, len(text) if right < 0 else right
+    breaks = line_breaks(text)
+    index = bisect_left(breaks, start)
+    return (breaks[index - 1] + 1 if index else 0), (breaks[index] if index < len(breaks) else len(text))
 
 
 def quote_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -56,15 +62,15 @@ def quote_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     first, as they name the subject) while the quote stays short (``QUOTE_TARGET``); a single
     clause longer than ``MAX_QUOTE`` is cut to a window around the number."""
     left, right = sentence_bounds(text, start, end)
-    cuts = [left] + [m.end() for m in _CLAUSE_END.finditer(text, left, right)] + [right]
-    clause_left = max(c for c in cuts if c <= start)
-    clause_right = min((c for c in cuts if c >= end), default=right)
+    _, _, _, ends = _marks(text)  # clause cuts: the sentence's ends and the clause marks' ends
+    clause_left = _cut_before(ends, start + 1, left) or left
+    clause_right = _cut_after(ends, end - 1, right) or right
     while True:
-        wider_left = max((c for c in cuts if c < clause_left), default=None)
+        wider_left = _cut_before(ends, clause_left, left)
         if wider_left is not None and clause_right - wider_left <= QUOTE_TARGET:
             clause_left = wider_left
             continue
-        wider_right = min((c for c in cuts if c > clause_right), default=None)
+        wider_right = _cut_after(ends, clause_right, right)
         if wider_right is not None and wider_right - clause_left <= QUOTE_TARGET:
             clause_right = wider_right
             continue
@@ -79,3 +85,19 @@ def quote_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         left = max(left, start - spare // 2)
         right = min(right, max(left + MAX_QUOTE, end))
     return left, right
+
+
+def _cut_before(ends: list[int], position: int, left: int) -> int | None:
+    """The last clause cut before ``position`` in a sentence starting at ``left`` (itself a cut)."""
+    if position <= left:
+        return None
+    index = bisect_left(ends, position) - 1
+    return ends[index] if index >= 0 and ends[index] >= left else left
+
+
+def _cut_after(ends: list[int], position: int, right: int) -> int | None:
+    """The first clause cut after ``position`` in a sentence ending at ``right`` (itself a cut)."""
+    if position >= right:
+        return None
+    index = bisect_right(ends, position)
+    return ends[index] if index < len(ends) and ends[index] <= right else right

@@ -11,8 +11,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
+from .clauses import paragraph_bounds
 from .lexicon import Lexicon, regional_variants
 from .literals import LiteralIndex, fold
 from .textmap import normalize
@@ -178,8 +179,15 @@ def find_mentions(text: str, lexicon: Lexicon, as_written: Callable[[int, int], 
     return _join_maker_and_product(kept, text)
 
 
+@lru_cache(maxsize=4)
+def _quote_marks(text: str) -> tuple[list[int], list[int]]:
+    return ([i for i, char in enumerate(text) if char == QUOTES[0]],
+            [i for i, char in enumerate(text) if char == QUOTES[1]])
+
+
 def inside_quotes(text: str, position: int) -> bool:
     """Whether ``position`` lies between an opening and a closing curly quote on its line."""
-    line_start = text.rfind("\n", 0, position) + 1
-    segment = text[line_start:position]
-    return segment.count(QUOTES[0]) > segment.count(QUOTES[1])
+    line_start, _ = paragraph_bounds(text, position)
+    opens, closes = _quote_marks(text)
+    opened = bisect_left(opens, position) - bisect_left(opens, line_start)
+    return opened > bisect_left(closes, position) - bisect_left(closes, line_start)

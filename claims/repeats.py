@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .clauses import paragraph_bounds
+
 MIN_PARAGRAPH = 20  # characters: shorter lines (a caption, "B") repeat by chance
 _SPACE = re.compile(r"\s+")
 
@@ -31,6 +33,6 @@ def first_copies(text: str) -> dict[int, int]:
 
 def repeat_source(repeats: dict[int, int], text: str, start: int) -> int | None:
     """Where the figure at ``start`` stands in the first copy, if its paragraph is a repeat."""
-    line_start = text.rfind("\n", 0, start) + 1
+    line_start, _ = paragraph_bounds(text, start)
     first = repeats.get(line_start)
     return None if first is None else first + (start - line_start)

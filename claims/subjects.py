@@ -32,6 +32,7 @@ BACKGROUND = frozenset({"person", "place"})
 COMPARATIVE_UNITS = frozenset({"times", "percent"})
 DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "quarter", "year"})
 BASE_GAP = 10  # characters between a comparison's base and its figure ("H20芯片的")
+SUBJECT_REACH = 400  # characters around a figure searched for its subject in a run-on sentence
 HEAD_GAP = 14  # characters between a figure and the 的 that makes the next mention its head
 PROSE_LINE = 12  # letters or Han characters that make a line prose rather than furniture
 _BREAK = re.compile(r"[,，。;；!！?？\n]")
@@ -183,11 +184,12 @@ class SubjectResolver:
         text = self.text
         clause_left, clause_right = clause_bounds(text, start, end)
         sentence_left, _ = sentence_bounds(text, start, end)
-        in_clause = self._between(clause_left, start)
+        in_clause = self._between(max(clause_left, start - SUBJECT_REACH), start)
         base, subject_after = self._comparison(start, end, unit, clause_left, clause_right, in_clause)
-        if subject_after is None:
-            stop = _BREAK.search(text, end)
-            subject_after = self._head_after(end, stop.start() if stop else len(text), unit)
+        if subject_after is None:  # a head after the figure starts within HEAD_GAP, before any break
+            reach = min(len(text), end + HEAD_GAP + 1)
+            stop = _BREAK.search(text, end, reach)
+            subject_after = self._head_after(end, stop.start() if stop else reach, unit)
         shared = self._shared(start, in_clause)
         skip = {i for i in (base, *shared) if i is not None}
         if base is not None:  # every mention of the base and of its maker ("英伟达…H20芯片的2.3倍")
@@ -235,17 +237,17 @@ class SubjectResolver:
     def _opener(self, sentence_left: int, clause_left: int) -> tuple[int | None, int]:
         """A reference that opens the sentence (它, 其, 这家…公司, it), and where its noun
         phrase ends: mentions before that end only describe it ("这家由辉达前高管创立的GPU公司")."""
-        in_sentence = self._between(sentence_left, clause_left + 1)
-        if not in_sentence:
+        index = bisect_left(self.starts, sentence_left)
+        if index >= bisect_left(self.starts, clause_left + 1):
             return None, sentence_left
-        first = self.mentions[in_sentence[0]]
+        first = self.mentions[index]
         if not first.points_back or len(_BREAK.findall(self.text, sentence_left, first.start)) > 1:
             return None, sentence_left
         scope_end = first.end
         if first.kind == "reference":
             head = _head_noun(self.text, first.end, first.wants or _head_kind(self.text, first.end) or "")
             scope_end = head if head is not None else first.end
-        return in_sentence[0], scope_end
+        return index, scope_end
 
     def _subject(self, start: int, unit: str, clause_left: int, sentence_left: int, in_clause: list[int],
                  skip: set[int]) -> str | None:
@@ -272,7 +274,7 @@ class SubjectResolver:
             return name
         paragraph_start, _ = paragraph_bounds(self.text, start)
         previous = self.previous if self.previous and self.previous[0] == paragraph_start else None
-        in_sentence = self._between(sentence_left, clause_left)
+        in_sentence = self._between(max(sentence_left, start - SUBJECT_REACH), clause_left)
         closest = next((i for i in reversed(in_sentence) if usable(i, FIRST_TIER) and self.name_of(i)), None)
         opening = next((i for i in reversed(in_sentence) if usable(i, FIRST_TIER) and self._opens_clause(i)
                         and not self.mentions[i].points_back), None)
@@ -342,7 +344,7 @@ class SubjectResolver:
             return self._versus(start, clause_left, words), None
         if unit not in COMPARATIVE_UNITS:
             return None, None
-        after = self._between(end, clause_right)
+        after = self._between(end, min(clause_right, end + SUBJECT_REACH))
         if after:  # "7.5%的H20": the subject follows the figure; "6 times the H20": the base does
             first = self.mentions[after[0]]
             gap = text[end:first.start]
@@ -373,7 +375,7 @@ class SubjectResolver:
         before_figure = self.text[max(sentence_left, start - 8):start].lower()
         if not any(word in before_figure for word in words.lag):
             return None
-        for index in self._between(sentence_left, start):
+        for index in self._between(max(sentence_left, start - SUBJECT_REACH), start):
             mention = self.mentions[index]
             ahead = self.text[max(sentence_left, mention.start - 14):mention.start].lower()
             behind = self.text[mention.end:mention.end + 16]

@@ -99,3 +99,17 @@ def test_front_matter_date_resolves_relative_years() -> None:
     claims = extract("---\ndate: 2024-05-01\n---\n特斯拉去年交付180万辆。")
     assert claims[0].time == "2023"
 
+
+
+def test_exclusion_patterns_that_open_with_a_run_refuse_to_start_inside_one() -> None:
+    """A pattern opening with ``[class]+`` rescans the whole run from every position inside a long
+    run of digits (quadratic time); it must open with a lookbehind refusing that class."""
+    import re
+
+    from factrecon.claims.exclusions import _patterns
+
+    for name, pattern in _patterns():
+        opening = re.match(r"(\(\?<!(\[[^\]]+\])\))?(\[[^\]]+\])[+*]", pattern.pattern)
+        if opening and opening.group(3):
+            assert opening.group(2) is not None and set(opening.group(3)) <= set(opening.group(2)), (
+                f"exclusion {name!r} opens with {opening.group(3)}+ and no lookbehind refusing it")
