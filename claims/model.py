@@ -8,11 +8,14 @@ from typing import Any, Literal
 
 Qualifier = Literal["exact", "approx", "lower", "upper", "range", "approaching"]
 QUALIFIERS: tuple[str, ...] = ("exact", "approx", "lower", "upper", "range", "approaching")
+TextBasis = Literal["original", "extracted-html"]
+TEXT_BASES: tuple[str, ...] = ("original", "extracted-html")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Claim:
-    """One numeric claim with offsets into the ORIGINAL text of its source.
+    """One numeric claim with offsets into the ORIGINAL text of its source (``text_basis``
+    ``extracted-html``: into the main text extracted from an HTML page).
 
     ``value`` is the figure as written in the canonical unit (None only for a
     range); ``lower``/``upper`` bound what the words allow (None = unbounded).
@@ -40,12 +43,15 @@ class Claim:
     origin: str | None = None
     notes: str | None = None
     change_from: str | None = None  # id of the figure this one changed from: "从95%降至0%"
+    text_basis: TextBasis = "original"  # what the offsets index: the text as decoded, or an HTML page's main text
 
     def __post_init__(self) -> None:
         if not 0 <= self.start < self.end:
             raise ValueError(f"bad span [{self.start}, {self.end}) for {self.text!r}")
         if self.qualifier not in QUALIFIERS:
             raise ValueError(f"unknown qualifier {self.qualifier!r}")
+        if self.text_basis not in TEXT_BASES:
+            raise ValueError(f"unknown text basis {self.text_basis!r}")
         if (self.value is None) != (self.qualifier == "range"):
             raise ValueError(f"{self.text!r}: a value is given exactly when the qualifier is not 'range'")
         for name in ("value", "lower", "upper", "precision"):
@@ -72,5 +78,5 @@ class Claim:
 CLAIM_FIELDS: tuple[str, ...] = (
     "id", "source", "start", "end", "text", "quote", "value", "lower", "upper", "precision", "unit",
     "qualifier", "entity", "also_applies_to", "attribute", "relative_to", "time", "origin", "lang", "notes",
-    "change_from",
+    "change_from", "text_basis",
 )

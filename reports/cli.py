@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import sys
+import traceback
 from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
@@ -18,22 +19,26 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from factrecon.reports.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, FactreconError
+from factrecon.reports.errors import EXIT_FINDINGS, EXIT_OK, FactreconError, InputError, InputErrors
 from factrecon.reports.output import write_output
 from factrecon.reports.render import CHECK_FORMATS, CLAIM_FORMATS, render_claims, render_result
 
 if TYPE_CHECKING:
     from factrecon.claims.model import Claim
     from factrecon.reports.corrections import Correction
+    from factrecon.reports.inputs import Article, ReadOptions
+
+_DEBUG = "factrecon.debug"
+
 
 class _Commands(TyperGroup):
-    """The one place where an expected failure (``FactreconError``) becomes its line and exit code."""
+    """The one place where an expected failure (``FactreconError``) becomes its lines and exit code."""
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except FactreconError as error:
-            report([error])
+            report(error.errors if isinstance(error, InputErrors) else [error], debug=ctx.meta.get(_DEBUG, False))
             ctx.exit(error.exit_code)
 
 
@@ -87,8 +92,27 @@ Corrections = Annotated[
 DEFAULT_CORRECTIONS = Path("factrecon-corrections.toml")
 Dates = Annotated[
     list[str] | None,
-    typer.Option("--date", metavar="FILE=YYYY-MM-DD", help="The date of an article, for 今年, 昨天, 12月5日."),
+    typer.Option("--date", metavar="FILE=YYYY-MM-DD",
+                 help="The date of an article, for 今年, 昨天, 12月5日 (wins over the date in its metadata)."),
 ]
+Strict = Annotated[bool, typer.Option("--strict/--keep-going",
+                                      help="Stop at the first unreadable input (default: read the rest, exit 2).")]
+MaxBytes = Annotated[str, typer.Option("--max-bytes", metavar="N", help="Refuse inputs larger than N bytes (10M, 1G).")]
+DEFAULT_MAX_BYTES = "256M"
+Globs = Annotated[
+    list[str] | None,
+    typer.Option("--glob", metavar="PATTERN", help="Files to read in directories (default: .txt .md .html ...)."),
+]
+Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Say how each input was read (encoding, HTML, date).")]
+
+
+def _remember_debug(ctx: typer.Context, value: bool) -> bool:
+    ctx.meta[_DEBUG] = value
+    return value
+
+
+Debug = Annotated[bool, typer.Option("--debug", callback=_remember_debug,
+                                     help="Show the traceback of an expected error too.")]
 
 
 def _version(value: bool) -> None:
@@ -123,10 +147,16 @@ def extract(
     output: Output = None,
     vocab: Vocab = None,
     dates: Dates = None,
+    strict: Strict = False,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    globs: Globs = None,
+    verbose: Verbose = False,
+    debug: Debug = False,
 ) -> None:
-    """List every numeric claim in the articles, with offsets into the original text."""
-    claims, texts, errors = _read_and_extract(files, dates, vocab)
-    write_output(render_claims(claims, fmt, texts, to_terminal=output is None), output)
+    """List every numeric claim in the articles, with offsets into the text as read (see `text`)."""
+    articles, errors = _read(files, _reading(strict, max_bytes, globs), verbose)
+    claims = _extract(articles, dates, vocab)
+    write_output(render_claims(claims, fmt, _texts(articles), to_terminal=output is None), output)
     _finish(errors)
 
 
@@ -140,15 +170,22 @@ def check(
     corrections: Corrections = DEFAULT_CORRECTIONS,
     vocab: Vocab = None,
     dates: Dates = None,
+    strict: Strict = False,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    globs: Globs = None,
+    verbose: Verbose = False,
+    debug: Debug = False,
 ) -> None:
     """Reconcile the claims of several articles: conflicts, tensions, agreements, arithmetic, changes."""
     from factrecon.reports.corrections import apply_corrections, load_corrections
     from factrecon.reports.gate import FAIL_ON
-    from factrecon.reports.pipeline import check_claims, parse_dates
+    from factrecon.reports.pipeline import article_dates, check_claims, parse_dates
 
-    claims, texts, errors = _read_and_extract(files, dates, vocab)
-    claims, unused = apply_corrections(claims, load_corrections(corrections))
-    result = check_claims(claims, tolerances, tuple(vocab or ()), texts, parse_dates(dates or []))
+    articles, errors = _read(files, _reading(strict, max_bytes, globs), verbose)
+    claims, unused = apply_corrections(_extract(articles, dates, vocab), load_corrections(corrections))
+    texts = _texts(articles)
+    result = check_claims(claims, tolerances, tuple(vocab or ()), texts,
+                          article_dates(articles, parse_dates(dates or [])))
     _warn_unused(corrections, unused)
     write_output(render_result(result, fmt, texts, to_terminal=output is None), output)
     _finish(errors, failed=fail_on is not None and any(f.kind in FAIL_ON[fail_on] for f in result.findings))
@@ -172,32 +209,52 @@ def gate(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Re-read the whole corpus.")] = False,
     today: Annotated[str | None, typer.Option("--today", metavar="YYYY-MM-DD",
                                               help="Judge waiver expiry on this date.")] = None,
+    strict: Strict = False,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    globs: Globs = None,
+    verbose: Verbose = False,
+    debug: Debug = False,
 ) -> None:
     """Fail when NEW articles contradict the accepted corpus (findings inside the corpus never fail)."""
     from factrecon.reports.claim_cache import ClaimCache, default_cache_dir
     from factrecon.reports.corrections import load_corrections
     from factrecon.reports.gate import run_gate
     from factrecon.reports.gate_report import render_gate
-    from factrecon.reports.inputs import read_articles
     from factrecon.reports.pipeline import parse_date, parse_dates
     from factrecon.reports.waivers import load_waivers
 
     if not corpus.is_dir():
         raise FactreconError(f"--corpus {corpus}: not a folder")
-    accepted, corpus_errors = read_articles([str(corpus)])
-    articles, errors = read_articles(new)
+    reading = _reading(strict, max_bytes, globs)
+    accepted, corpus_errors = _read([str(corpus)], reading, verbose)
+    articles, errors = _read(new, reading, verbose)
     result = run_gate(articles, accepted, waivers=load_waivers(waivers), fail_on=fail_on,
                       today=parse_date("--today", today) if today else dt.date.today(),
                       vocab=tuple(vocab or ()), dates=parse_dates(dates or []), tolerances=tolerances,
                       corrections=load_corrections(corrections),
                       cache=ClaimCache(None if no_cache else cache or default_cache_dir(), tuple(vocab or ())))
-    texts = {article.source: article.text for article in (*accepted, *articles)}
-    write_output(render_gate(result, fmt, fail_on, texts, to_terminal=output is None), output)
+    write_output(render_gate(result, fmt, fail_on, _texts([*accepted, *articles]), to_terminal=output is None), output)
     for waiver in result.stale:
         print(f"factrecon: warning: {waivers}:{waiver.line}: stale waiver {waiver.fingerprint} matches no finding",
               file=sys.stderr)
     _warn_unused(corrections, result.unused_corrections)
     _finish([*corpus_errors, *errors], failed=not result.passed or bool(strict_waivers and result.stale))
+
+
+@app.command()
+def text(
+    file: Annotated[str, typer.Argument(metavar="FILE", help="An article file, or - for standard input.")],
+    output: Output = None,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    verbose: Verbose = False,
+    debug: Debug = False,
+) -> None:
+    """Print an article's text exactly as claim offsets index it (an HTML page: its main text)."""
+    from factrecon.reports.inputs import read_article
+
+    article = read_article(file, _reading(False, max_bytes, None))
+    _note(article, verbose)
+    write_output(article.text.encode("utf-8"), output)
 
 
 @app.command()
@@ -225,29 +282,54 @@ def _warn_unused(path: Path, unused: Iterable[Correction]) -> None:
               file=sys.stderr)
 
 
-def _finish(errors: list[FactreconError], *, failed: bool = False) -> None:
-    """Report input errors (exit 2, which outranks findings), else exit 1 when ``failed``."""
+def _finish(errors: list[InputError], *, failed: bool = False) -> None:
+    """Raise the input errors (exit 2, which outranks findings), else exit 1 when ``failed``."""
     if errors:
-        report(errors)
-        raise typer.Exit(EXIT_ERROR)
+        raise InputErrors(errors)
     if failed:
         raise typer.Exit(EXIT_FINDINGS)
 
 
-def _read_and_extract(files: list[str] | None, dates: list[str] | None,
-                      vocab: list[str] | None) -> tuple[list[Claim], dict[str, str], list[FactreconError]]:
-    """The claims of the readable articles, each article's text by source, and the input errors."""
+def _reading(strict: bool, max_bytes: str, globs: list[str] | None) -> ReadOptions:
+    from factrecon.reports.inputs import ReadOptions
+    from factrecon.reports.pipeline import parse_size
+
+    return ReadOptions(parse_size("--max-bytes", max_bytes), tuple(globs or ()), strict)
+
+
+def _read(files: list[str] | None, reading: ReadOptions, verbose: bool) -> tuple[list[Article], list[InputError]]:
+    """The readable articles (none named: the sample corpus) and the input errors."""
     from factrecon.reports.inputs import read_inputs
+
+    return read_inputs(files or [], reading, lambda article: _note(article, verbose))
+
+
+def _note(article: Article, verbose: bool) -> None:
+    """Warn of damaged text; with ``verbose``, say how the article was read."""
+    for warning in article.warnings:
+        print(f"factrecon: warning: {article.source}: {warning}", file=sys.stderr)
+    if verbose:
+        print(f"factrecon: info: {article.source}: {article.describe()}", file=sys.stderr)
+
+
+def _extract(articles: list[Article], dates: list[str] | None, vocab: list[str] | None) -> list[Claim]:
     from factrecon.reports.pipeline import extract_articles, parse_dates
 
-    articles, errors = read_inputs(files or [])
-    claims = extract_articles(articles, parse_dates(dates or []), tuple(vocab or ()))
-    return claims, {article.source: article.text for article in articles}, list(errors)
+    return extract_articles(articles, parse_dates(dates or []), tuple(vocab or ()))
 
 
-def report(errors: Iterable[FactreconError]) -> None:
-    """Print each error as one ``factrecon: error: ...`` line on stderr."""
+def _texts(articles: Iterable[Article]) -> dict[str, str]:
+    return {article.source: article.text for article in articles}
+
+
+def report(errors: Iterable[FactreconError], *, debug: bool = False) -> None:
+    """Print each error as one ``factrecon: error: ...`` line on stderr (after its traceback with ``debug``)."""
     for error in errors:
+        if debug:
+            cause = error.__cause__ or error.__context__
+            if cause is not None:
+                traceback.print_exception(cause, file=sys.stderr)
+            traceback.print_exception(error, chain=False, file=sys.stderr)
         print(f"factrecon: error: {error}", file=sys.stderr)
 
 

@@ -48,3 +48,14 @@ class InputError(PathError):
 
 class OutputError(PathError):
     """The output file could not be written."""
+
+
+class InputErrors(FactreconError):
+    """The inputs that could not be read, raised once the rest of the run's output is written."""
+
+    def __init__(self, errors: list[InputError]) -> None:
+        super().__init__(*errors)
+        self.errors = tuple(errors)
+
+    def __str__(self) -> str:
+        return "\n".join(str(error) for error in self.errors)

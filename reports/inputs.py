@@ -1,56 +1,72 @@
-"""Read article files into ``Article`` records, one error per unreadable path.
+"""Read what a command line names into ``Article`` records, one error per unreadable input.
 
-Bytes are decoded here, never by a text-mode ``open``: line ends are kept as
-written, so claim offsets index the file's own characters.  A UTF-8 BOM is
-dropped (offsets count from the character after it).  Order of attempts: BOM
-(UTF-8, UTF-32, UTF-16), strict UTF-8, then GB18030 or Big5 as charset-normalizer
-judges, then its free guess.  Binary content is refused by magic number or NUL
-bytes, whatever the file is called.
+An input is a file, ``-`` (standard input), a directory (read recursively; ``--glob``) or
+``@list.txt`` (a file naming one path per line).  Bytes are decoded by
+``readers.decode`` (never by a text-mode ``open``, so line ends are kept as written); an HTML
+page, by suffix or by content, is reduced to its main text by ``readers.html``.  An article's
+``text`` is exactly what claim offsets index and what ``factrecon text`` prints.  Only
+regular files are read (never a FIFO or device), and none larger than ``max_bytes``.
 """
 
 from __future__ import annotations
 
-import codecs
+import datetime as dt
 import os
 import stat
-from collections.abc import Iterator, Sequence
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
 from factrecon.reports.errors import InputError
+from factrecon.reports.readers.decode import DecodeError, decode
+from factrecon.reports.readers.html import looks_like_html, read_page
+from factrecon.reports.readers.markdown import front_matter
+from factrecon.reports.readers.paths import list_entries, no_article, reason, walk
 
-ARTICLE_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".markdown", ".text")
-SNIFF_BYTES = 8192
+if TYPE_CHECKING:
+    from factrecon.claims.model import TextBasis
 
-_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF", "PDF"),
-    (b"\x89PNG\r\n\x1a\n", "PNG"),
-    (b"PK\x03\x04", "ZIP"),
-    (b"GIF87a", "GIF"),
-    (b"GIF89a", "GIF"),
-    (b"\xff\xd8\xff", "JPEG"),
-    (b"\x1f\x8b", "gzip"),
-    (b"\x7fELF", "ELF"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "MS Office"),
-)
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-_CHINESE_CODECS = ["gb18030", "big5"]
-_UNDECODABLE = "cannot decode text (not UTF-8, GB18030 or Big5)"
+STDIN = "-"
+DEFAULT_MAX_BYTES = 256 * 1024**2
+HTML_SUFFIXES = (".html", ".htm")
+_KINDS = ((stat.S_ISDIR, "is a directory"), (stat.S_ISFIFO, "not a regular file (FIFO)"),
+          (stat.S_ISCHR, "not a regular file (device)"), (stat.S_ISBLK, "not a regular file (device)"),
+          (stat.S_ISSOCK, "not a regular file (socket)"))
 
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """One article's text as decoded, named by ``source`` (the path as given)."""
+    """One article's text as read (what offsets index), named by ``source`` (the path as given)."""
 
     source: str
     text: str
     encoding: str
+    basis: TextBasis = "original"
+    date: dt.date | None = None       # from HTML metadata or front matter
+    title: str | None = None
+    warnings: tuple[str, ...] = ()    # e.g. damaged UTF-8 bytes read as U+FFFD
+
+    def describe(self) -> str:
+        """How the article was read: ``encoding gb18030, main text of an HTML page, date 2025-12-09``."""
+        parts = [f"encoding {self.encoding}"]
+        if self.basis == "extracted-html":
+            parts.append("main text of an HTML page")
+        if self.title:
+            parts.append(f"title “{self.title}”")
+        if self.date:
+            parts.append(f"date {self.date}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """How inputs are read: the size limit, directory globs, and whether the first error stops the run."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    globs: tuple[str, ...] = ()
+    strict: bool = False
 
 
 def default_corpus() -> list[str]:
@@ -59,113 +75,124 @@ def default_corpus() -> list[str]:
     return sorted(str(item) for item in corpus.iterdir() if item.name.endswith(".txt"))
 
 
-def read_inputs(paths: Sequence[str]) -> tuple[list[Article], list[InputError]]:
+def read_inputs(paths: Sequence[str], options: ReadOptions = ReadOptions(),
+                on_article: Callable[[Article], None] | None = None) -> tuple[list[Article], list[InputError]]:
     """``read_articles(paths)``, or the bundled corpus (sources = base names) when none given."""
     if paths:
-        return read_articles(paths)
-    articles, errors = read_articles(default_corpus())
-    return [replace(a, source=os.path.basename(a.source)) for a in articles], errors
-
-
-def read_articles(paths: Sequence[str]) -> tuple[list[Article], list[InputError]]:
-    """Read every file and directory in ``paths``; never raises for a bad input."""
-    articles: list[Article] = []
-    errors: list[InputError] = []
-    for path in paths:
-        if os.path.isdir(path):
-            found = len(articles)
-            for item in _walk(path, errors):
-                _read_into(item, articles, errors)
-            if len(articles) == found:
-                errors.append(InputError(path, "no readable article (.txt/.md) found"))
-        else:
-            _read_into(path, articles, errors)
+        return read_articles(paths, options, on_article)
+    articles, errors = read_articles(default_corpus(), options)
+    articles = [replace(a, source=os.path.basename(a.source)) for a in articles]
+    if on_article:
+        for article in articles:
+            on_article(article)
     return articles, errors
 
 
-def read_article(path: str) -> Article:
-    """One article from a file; raises ``InputError`` naming ``path``."""
+def read_articles(paths: Sequence[str], options: ReadOptions = ReadOptions(),
+                  on_article: Callable[[Article], None] | None = None) -> tuple[list[Article], list[InputError]]:
+    """Every readable article of ``paths`` and one error per bad input; with ``options.strict``
+    the first error is raised and nothing after it is read.  ``on_article`` sees each article as read."""
+    articles: list[Article] = []
+    errors: list[InputError] = []
+    for item in iter_inputs(paths, options):
+        if isinstance(item, InputError):
+            if options.strict:
+                raise item
+            errors.append(item)
+        else:
+            if on_article:
+                on_article(item)
+            articles.append(item)
+    return articles, errors
+
+
+def iter_inputs(paths: Sequence[str], options: ReadOptions = ReadOptions()) -> Iterator[Article | InputError]:
+    """Articles and errors in command-line order, each read only when reached."""
+    for path in paths:
+        if path.startswith("@") and path != "@":
+            listed = path[1:]
+            try:
+                entries = list_entries(listed, _text(listed, options.max_bytes))
+            except InputError as error:
+                yield error
+                continue
+            for entry in entries:
+                yield from _expand(entry, options)
+        else:
+            yield from _expand(path, options)
+
+
+def read_article(path: str, options: ReadOptions = ReadOptions()) -> Article:
+    """One article from a file (or ``-``, standard input); raises ``InputError`` naming ``path``."""
+    data = _stdin(options.max_bytes) if path == STDIN else _read_bytes(path, options.max_bytes)
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            raise InputError(path, "not a regular file")
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except PermissionError:
-        raise InputError(path, "permission denied") from None
-    except OSError as error:
-        raise InputError(path, (error.strerror or str(error)).lower()) from None
-    text, encoding = decode(data, path)
+        decoded = decode(data)
+    except DecodeError as error:
+        raise InputError(path, str(error)) from None
+    text = decoded.text
     if not text.strip():
         raise InputError(path, "empty file")
-    return Article(source=path, text=text, encoding=encoding)
+    if path.lower().endswith(HTML_SUFFIXES) or looks_like_html(text):
+        page = read_page(text)
+        if not page.text.strip():
+            raise InputError(path, "no article text in the HTML page")
+        return Article(path, page.text, decoded.encoding, "extracted-html", page.date, page.title, decoded.warnings)
+    title, date = front_matter(text)
+    return Article(path, text, decoded.encoding, date=date, title=title, warnings=decoded.warnings)
 
 
-def decode(data: bytes, path: str) -> tuple[str, str]:
-    """``(text, encoding)`` of ``data``; raises ``InputError`` for binary or undecodable bytes."""
-    if not data:
-        raise InputError(path, "empty file")
-    for magic, kind in _MAGIC:
-        if data.startswith(magic):
-            raise InputError(path, f"binary file (looks like {kind})")
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding), encoding
-            except UnicodeDecodeError:
-                raise InputError(path, _UNDECODABLE) from None
-    if b"\x00" in data[:SNIFF_BYTES]:
-        return _utf16_without_bom(data, path)
+def _expand(path: str, options: ReadOptions) -> Iterator[Article | InputError]:
+    if path == STDIN or not os.path.isdir(path):
+        yield _attempt(path, options)
+        return
+    found = unlisted = False
+    for item in walk(path, options.globs):
+        result = item if isinstance(item, InputError) else _attempt(item, options)
+        found = found or isinstance(result, Article)
+        unlisted = unlisted or isinstance(item, InputError) and item.path == path
+        yield result
+    if not found and not unlisted:
+        yield no_article(path, options.globs)
+
+
+def _attempt(path: str, options: ReadOptions) -> Article | InputError:
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data, cp_isolation=_CHINESE_CODECS).best() or from_bytes(data).best()
-    if best is None:
-        raise InputError(path, _UNDECODABLE)
-    return str(best), best.encoding
-
-
-def _utf16_without_bom(data: bytes, path: str) -> tuple[str, str]:
-    """Text whose NULs are the high bytes of UTF-16 code units; anything else is binary."""
-    head = data[:SNIFF_BYTES]
-    odd = head[1::2].count(0)
-    even = head[0::2].count(0)
-    encoding = "utf-16-le" if odd and not even else "utf-16-be" if even and not odd else None
-    if encoding is not None:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            text = ""
-        if text and "\x00" not in text and all(c.isprintable() or c.isspace() for c in text[:2048]):
-            return text, encoding
-    raise InputError(path, "binary file")
-
-
-def _read_into(path: str, articles: list[Article], errors: list[InputError]) -> None:
-    try:
-        articles.append(read_article(path))
+        return read_article(path, options)
     except InputError as error:
-        errors.append(error)
+        return error
 
 
-def _walk(directory: str, errors: list[InputError]) -> Iterator[str]:
-    """Article files under ``directory`` (recursive, sorted, hidden entries skipped)."""
+def _text(path: str, max_bytes: int) -> str:
+    """A small text file (a file list), decoded."""
+    try:
+        return decode(_read_bytes(path, max_bytes)).text
+    except DecodeError as error:
+        raise InputError(path, str(error)) from None
 
-    def failed(error: OSError) -> None:
-        where = error.filename or directory
-        reason = "permission denied" if isinstance(error, PermissionError) else error.strerror or str(error)
-        errors.append(InputError(where, reason.lower()))
 
-    found: list[str] = []
-    for root, dirnames, filenames in os.walk(directory, onerror=failed):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        relative = os.path.relpath(root, directory)
-        for name in filenames:
-            if not name.startswith(".") and name.lower().endswith(ARTICLE_SUFFIXES):
-                found.append(os.path.normpath(os.path.join(relative, name)))
-    for name in sorted(found):
-        yield os.path.join(directory, name)
+def _read_bytes(path: str, max_bytes: int) -> bytes:
+    """A regular file's bytes; opened without blocking, so a FIFO is refused, never waited on."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        descriptor = os.open(path, flags)
+        with os.fdopen(descriptor, "rb") as handle:
+            info = os.fstat(descriptor)
+            mode, size = info.st_mode, info.st_size
+            kind = next((what for test, what in _KINDS if test(mode)), None)
+            if kind is not None or not stat.S_ISREG(mode):
+                raise InputError(path, kind or "not a regular file")
+            if size > max_bytes:
+                raise InputError(path, f"too large for --max-bytes {max_bytes} ({size} bytes)")
+            data = handle.read(max_bytes + 1)
+    except OSError as error:
+        raise InputError(path, reason(error)) from None
+    if len(data) > max_bytes:
+        raise InputError(path, f"too large for --max-bytes {max_bytes}")
+    return data
+
+
+def _stdin(max_bytes: int) -> bytes:
+    data: bytes = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(STDIN, f"too large for --max-bytes {max_bytes}")
+    return data

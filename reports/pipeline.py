@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from factrecon.reports.errors import FactreconError
@@ -16,6 +18,9 @@ if TYPE_CHECKING:
     from factrecon.reconcile import CheckResult
     from factrecon.reports.claim_cache import ClaimCache
     from factrecon.reports.inputs import Article
+
+
+_SIZE = re.compile(r"([0-9]+)\s*([KMG]?)(?:i?B)?", re.IGNORECASE)
 
 
 class UsageError(FactreconError):
@@ -44,6 +49,20 @@ def parse_dates(options: Sequence[str]) -> dict[str, dt.date]:
     return dates
 
 
+def parse_size(option: str, value: str) -> int:
+    """``"10M"`` given to ``option`` -> 10485760 (suffixes K, M, G: powers of 1024; ``B``/``iB`` optional)."""
+    found = _SIZE.fullmatch(value.strip())
+    if found is None:
+        raise UsageError(f"{option} {value}: expected a size in bytes, like 1048576, 512K, 10M or 1G")
+    number, scale = found.groups()
+    return int(number) * 1024 ** " KMG".index((scale or " ").upper())
+
+
+def article_dates(articles: Sequence[Article], dates: Mapping[str, dt.date]) -> dict[str, dt.date]:
+    """Each article's date by source: a ``--date`` (by path or base name) wins over its metadata's."""
+    return {article.source: date for article in articles if (date := _own_date(article, dates)) is not None}
+
+
 def extract_articles(articles: Sequence[Article], dates: Mapping[str, dt.date], vocab: tuple[str, ...]) -> list[Claim]:
     """The claims of every article, with context; a malformed vocabulary is one error line."""
     from factrecon.claims import extract, label_sparsity
@@ -51,8 +70,8 @@ def extract_articles(articles: Sequence[Article], dates: Mapping[str, dt.date], 
 
     _check_vocab(vocab)
     return label_sparsity([claim for article in progress(articles, "extracting", total=len(articles))
-                           for claim in extract(article.text, article.source,
-                                                article_date=_date_of(article.source, dates), vocab=vocab)])
+                           for claim in _based(article, extract(article.text, article.source, vocab=vocab,
+                                                                article_date=_own_date(article, dates)))])
 
 
 def extract_with_timelines(articles: Sequence[Article], dates: Mapping[str, dt.date], vocab: tuple[str, ...],
@@ -65,14 +84,14 @@ def extract_with_timelines(articles: Sequence[Article], dates: Mapping[str, dt.d
     claims: list[Claim] = []
     timelines: list[Timeline] = []
     for article in progress(articles, "reading", total=len(articles)):
-        date = _date_of(article.source, dates)
+        date = _own_date(article, dates)
         found = cache.get(article.source, article.text, date) if cache else None
         if found is None:
             own = extract(article.text, article.source, article_date=date, vocab=vocab)
             found = own, read_timeline(article.text, article.source, own, article_date=date, vocab=vocab)
             if cache:
                 cache.put(article.source, article.text, date, *found)
-        claims.extend(found[0])
+        claims.extend(_based(article, found[0]))
         timelines.append(found[1])
     return label_sparsity(claims), timelines
 
@@ -90,6 +109,17 @@ def _date_of(source: str, dates: Mapping[str, dt.date]) -> dt.date | None:
     import os
 
     return dates.get(source) or dates.get(os.path.basename(source))
+
+
+def _own_date(article: Article, dates: Mapping[str, dt.date]) -> dt.date | None:
+    return _date_of(article.source, dates) or article.date
+
+
+def _based(article: Article, claims: list[Claim]) -> list[Claim]:
+    """``claims`` marked with what their offsets index (the page's main text, for HTML)."""
+    if article.basis == "original":
+        return claims
+    return [replace(claim, text_basis=article.basis) for claim in claims]
 
 
 def check_claims(claims: Sequence[Claim], tolerances: Path | None, vocab: tuple[str, ...] = (),

@@ -100,7 +100,7 @@ def test_directory_without_articles_exits_two(runner: CliRunner, tmp_path: Path)
     directory = str(tmp_path / "scans")
     result = runner.invoke(app, ["extract", "--format", "jsonl", directory])
     assert result.exit_code == EXIT_ERROR
-    assert result.stderr == f"factrecon: error: {directory}: no readable article (.txt/.md) found\n"
+    assert result.stderr == f"factrecon: error: {directory}: no readable article (.txt, .md, .html) found\n"
 
 
 def test_directory_articles_are_named_by_joined_path(runner: CliRunner, tmp_path: Path) -> None:

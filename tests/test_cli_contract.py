@@ -26,7 +26,7 @@ def test_cli_contract(case: dict[str, Any], tmp_path: Path, monkeypatch: pytest.
         return text.replace("{tmp}", str(tmp_path))
 
     result = CliRunner(env={"NO_COLOR": "1", "COLUMNS": "200", "TERM": "dumb"}).invoke(
-        app, [fill(arg) for arg in case["args"]])
+        app, [fill(arg) for arg in case["args"]], input=case.get("stdin"))
     assert result.exit_code == case["exit"], result.output
     if "stderr" in case:
         assert result.stderr == fill(case["stderr"])
@@ -39,8 +39,8 @@ def test_cli_contract(case: dict[str, Any], tmp_path: Path, monkeypatch: pytest.
 def test_cases_are_well_formed() -> None:
     names = [case["name"] for case in CASES]
     assert len(names) == len(set(names))
-    assert {case["args"][0] for case in CASES} >= {"extract", "check", "gate", "waive", "--version"}
+    assert {case["args"][0] for case in CASES} >= {"extract", "check", "gate", "text", "waive", "--version"}
     for case in CASES:
-        assert set(case) <= {"name", "files", "args", "exit", "stderr", "stderr_has", "stdout_has"}
+        assert set(case) <= {"name", "files", "stdin", "args", "exit", "stderr", "stderr_has", "stdout_has"}
         assert ("stderr" in case) != ("stderr_has" in case), case["name"]
         assert case["exit"] in (0, 1, 2)

@@ -1,16 +1,21 @@
-"""Reading article files: encodings, binary refusal, directories, one error per bad path."""
+"""Reading article files: encodings, binary refusal, directories, one error per bad path.
+The whole table of hostile inputs, through the command line, is tests/specs/inputs/hostile.toml."""
 
 from __future__ import annotations
 
 import codecs
+import datetime as dt
+import io
 import os
 from pathlib import Path
 
 import pytest
+from privileges import file_permissions_enforced
 
-from factrecon.reports import inputs
 from factrecon.reports.errors import EXIT_ERROR, InputError
-from factrecon.reports.inputs import Article, default_corpus, read_article, read_articles, read_inputs
+from factrecon.reports.inputs import Article, ReadOptions, default_corpus, read_article, read_articles, read_inputs
+from factrecon.reports.readers.html import looks_like_html
+from factrecon.reports.readers.markdown import front_matter
 
 BIG5_TEXT = "英偉達市場份額95%"
 GB_TEXT = "英伟达市场份额95%"
@@ -70,28 +75,108 @@ def test_missing_file_is_no_such_file(tmp_path: Path) -> None:
     assert read_articles([path]) == ([], [InputError(path, "no such file")])
 
 
-def test_permission_denied_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = write(tmp_path / "secret.txt", b"5%")
-
-    def denied(*_: object) -> None:
-        raise PermissionError(13, "Permission denied", path)
-
-    monkeypatch.setattr(inputs, "open", denied, raising=False)
-    assert read_articles([path]) == ([], [InputError(path, "permission denied")])
-
-
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs a non-root POSIX user")
-def test_unreadable_file_is_permission_denied(tmp_path: Path) -> None:
+@pytest.mark.skipif(os.name != "posix", reason="needs POSIX file modes")
+def test_unreadable_file_is_permission_denied_even_for_root(tmp_path: Path) -> None:
     path = write(tmp_path / "secret.txt", b"5%")
     os.chmod(path, 0)
-    assert read_articles([path]) == ([], [InputError(path, "permission denied")])
+    with file_permissions_enforced():
+        assert read_articles([path]) == ([], [InputError(path, "permission denied")])
+    assert read_articles([path])[0] == ([Article(path, "5%", "utf-8")] if os.geteuid() == 0 else [])
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
-def test_fifo_is_not_a_regular_file(tmp_path: Path) -> None:
+def test_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
     path = str(tmp_path / "pipe.txt")
     os.mkfifo(path)
-    assert read_articles([path]) == ([], [InputError(path, "not a regular file")])
+    assert read_articles([path]) == ([], [InputError(path, "not a regular file (FIFO)")])
+
+
+def test_symlink_loop_is_named(tmp_path: Path) -> None:
+    path = str(tmp_path / "loop.txt")
+    os.symlink(path, path)
+    assert read_articles([path]) == ([], [InputError(path, "symlink loop")])
+
+
+def test_too_large_is_refused_before_reading(tmp_path: Path) -> None:
+    path = write(tmp_path / "big.txt", b"5% " * 400)
+    assert read_articles([path], ReadOptions(max_bytes=1024)) == (
+        [], [InputError(path, "too large for --max-bytes 1024 (1200 bytes)")])
+    assert [a.source for a in read_articles([path], ReadOptions(max_bytes=1200))[0]] == [path]
+
+
+def test_strict_raises_the_first_error_and_reads_nothing_after_it(tmp_path: Path) -> None:
+    good = write(tmp_path / "a.txt", b"5%")
+    missing, empty = str(tmp_path / "missing.txt"), write(tmp_path / "empty.txt", b"")
+    seen: list[str] = []
+    with pytest.raises(InputError) as caught:
+        read_articles([good, missing, empty], ReadOptions(strict=True), lambda article: seen.append(article.source))
+    assert (caught.value, seen) == (InputError(missing, "no such file"), [good])
+
+
+def test_file_list_is_relative_to_its_folder(tmp_path: Path) -> None:
+    good = write(tmp_path / "desk" / "a.txt", b"5%")
+    listing = write(tmp_path / "desk" / "list.txt", b"# today\n\na.txt\n  gone.txt  \n")
+    articles, errors = read_articles([f"@{listing}"])
+    assert ([a.source for a in articles], errors) == ([good], [InputError(str(tmp_path / "desk" / "gone.txt"),
+                                                                          "no such file")])
+    assert read_articles([f"@{tmp_path / 'none.txt'}"])[1] == [InputError(str(tmp_path / "none.txt"), "no such file")]
+
+
+def test_standard_input_is_dash(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO("英伟达份额95%".encode("gb18030"))))
+    assert read_articles(["-"]) == ([Article("-", "英伟达份额95%", "gb18030")], [])
+
+
+def test_html_by_content_gives_main_text_title_and_date(tmp_path: Path) -> None:
+    page = ('<!DOCTYPE html><html><head><title>H200 | News</title><meta property="article:published_time" '
+            'content="2025-12-09T08:30:00+08:00"><script>var views = 123456;</script></head><body>'
+            '<nav>首页 | 科技</nav><article><p>H200显存带宽约4.8TB/s。</p></article></body></html>')
+    path = write(tmp_path / "saved.txt", page.encode())
+    assert read_article(path) == Article(path, "H200显存带宽约4.8TB/s。", "utf-8", "extracted-html",
+                                         dt.date(2025, 12, 9), "H200")
+
+
+def test_html_declared_charset_is_used(tmp_path: Path) -> None:
+    page = '<html><head><meta charset="gbk"></head><body><p>英伟达在中国的份额约95%。</p></body></html>'
+    path = write(tmp_path / "old.htm", page.encode("gbk"))
+    article = read_article(path)
+    assert (article.text, article.encoding) == ("英伟达在中国的份额约95%。", "gb18030")
+
+
+def test_damaged_utf8_is_read_with_replacement_and_a_warning(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.txt", "英伟达份额".encode() + b"\xff" + "约95%".encode())
+    article = read_article(path)
+    assert (article.text, article.encoding) == ("英伟达份额\ufffd约95%", "utf-8")
+    assert article.warnings == ("1 invalid UTF-8 byte (the first at byte 15) read as U+FFFD",)
+
+
+SNIFFED = (
+    ("<!DOCTYPE html><p>x</p>", True),
+    ("\n  <!-- saved -->\n<HTML lang=zh>", True),
+    ('<?xml version="1.0"?><html>', True),
+    ("<body>", True),
+    ("<p>a fragment is not a page</p>", False),
+    ("H200 <b>4.8TB/s</b>", False),
+    ("<htmlish>", False),
+)
+
+
+@pytest.mark.parametrize(("text", "is_html"), SNIFFED)
+def test_html_is_a_whole_document_by_content(text: str, is_html: bool) -> None:
+    assert looks_like_html(text) is is_html
+
+
+FRONT_MATTER = (
+    ("---\ntitle: \"份额\"\ndate: 2025-12-10T08:00:00+08:00\n---\n正文", ("份额", dt.date(2025, 12, 10))),
+    ("+++\r\ntitle = 'Share'\r\ndate = 2025/12/10\r\n+++\r\nbody", ("Share", dt.date(2025, 12, 10))),
+    ("---\ndate: yesterday\n---\n", (None, None)),
+    ("text\n---\ndate: 2025-12-10\n---\n", (None, None)),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), FRONT_MATTER)
+def test_front_matter_title_and_date(text: str, expected: tuple[str | None, dt.date | None]) -> None:
+    assert front_matter(text) == expected
 
 
 def test_one_bad_file_never_loses_the_others(tmp_path: Path) -> None:
@@ -105,14 +190,24 @@ def test_one_bad_file_never_loses_the_others(tmp_path: Path) -> None:
 
 def test_directory_is_walked_recursively_sorted_skipping_hidden_and_other_files(tmp_path: Path) -> None:
     root = tmp_path / "news"
-    for name in ("b.md", "a.txt", "sub/c.markdown", "sub/d.text", "A.TXT"):
+    for name in ("b.md", "a.txt", "sub/c.markdown", "sub/d.text", "A.TXT", "sub/e.htm"):
         write(root / name, f"{name} 5%".encode())
     for name in ("e.pdf", "notes.docx", ".hidden.txt", ".git/f.txt", "img.png"):
         write(root / name, b"ignored 5%")
     articles, errors = read_articles([str(root)])
-    relative = ["A.TXT", "a.txt", "b.md", "sub/c.markdown", "sub/d.text"]
+    relative = ["A.TXT", "a.txt", "b.md", "sub/c.markdown", "sub/d.text", "sub/e.htm"]
     assert [a.source for a in articles] == [os.path.join(str(root), r) for r in relative]
     assert errors == []
+
+
+def test_directory_glob_chooses_the_files(tmp_path: Path) -> None:
+    root = tmp_path / "news"
+    for name in ("a.txt", "b.md", "sub/c.MD", "sub/d.csv"):
+        write(root / name, f"{name} 5%".encode())
+    articles, errors = read_articles([str(root)], ReadOptions(globs=("*.md", "sub/*.csv")))
+    assert [a.source for a in articles] == [os.path.join(str(root), r) for r in ("b.md", "sub/c.MD", "sub/d.csv")]
+    assert read_articles([str(root)], ReadOptions(globs=("*.rst",)))[1] == [
+        InputError(str(root), "no readable article matching *.rst found")]
 
 
 def test_directory_source_keeps_the_path_as_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -125,14 +220,14 @@ def test_directory_source_keeps_the_path_as_given(tmp_path: Path, monkeypatch: p
 def test_directory_without_articles_is_an_error(tmp_path: Path) -> None:
     write(tmp_path / "d" / "x.pdf", b"%PDF-1.4")
     directory = str(tmp_path / "d")
-    assert read_articles([directory]) == ([], [InputError(directory, "no readable article (.txt/.md) found")])
+    assert read_articles([directory]) == ([], [InputError(directory, "no readable article (.txt, .md, .html) found")])
 
 
 def test_directory_of_bad_articles_names_each_file_and_the_directory(tmp_path: Path) -> None:
     bad = write(tmp_path / "d" / "empty.txt", b"")
     directory = str(tmp_path / "d")
     _, errors = read_articles([directory])
-    no_article = f"{directory}: no readable article (.txt/.md) found"
+    no_article = f"{directory}: no readable article (.txt, .md, .html) found"
     assert [str(e) for e in errors] == [f"{bad}: empty file", no_article]
 
 

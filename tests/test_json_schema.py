@@ -12,7 +12,7 @@ import pytest
 from jsonschema import Draft202012Validator
 from typer.testing import CliRunner
 
-from factrecon.claims.model import CLAIM_FIELDS, QUALIFIERS
+from factrecon.claims.model import CLAIM_FIELDS, QUALIFIERS, TEXT_BASES
 from factrecon.reconcile import FINDING_FIELDS, FINGERPRINT_SCHEME, KINDS, SEVERITY, CheckResult
 from factrecon.reports.cli import app
 from factrecon.reports.inputs import read_inputs
@@ -84,6 +84,7 @@ def test_schemas_follow_the_models() -> None:
     assert claim["required"] == [*CLAIM_FIELDS, "fingerprint"] == list(claim["properties"])
     assert finding["required"] == list(FINDING_FIELDS) == list(finding["properties"])
     assert claim["properties"]["qualifier"]["enum"] == list(QUALIFIERS)
+    assert claim["properties"]["text_basis"]["enum"] == list(TEXT_BASES)
     assert finding["properties"]["kind"]["enum"] == list(KINDS)
     assert set(finding["properties"]["severity"]["enum"]) == set(SEVERITY.values())
     assert finding["properties"]["fingerprint"]["pattern"].startswith(f"^{FINGERPRINT_SCHEME}:")
@@ -124,6 +125,8 @@ BROKEN: list[tuple[str, tuple[Any, ...], Any]] = [
     ("claim_range_with_value", ("claims", 0, "qualifier"), "range"),
     ("claim_exact_without_value", ("claims", 0, "value"), None),
     ("claim_bad_lang", ("claims", 0, "lang"), "zh"),
+    ("claim_bad_text_basis", ("claims", 0, "text_basis"), "html"),
+    ("claim_missing_text_basis", ("claims", 0, "text_basis"), MISSING),
     ("claim_entity_empty", ("claims", 0, "entity"), ""),
     ("claim_also_applies_to_string", ("claims", 0, "also_applies_to"), "NVIDIA H20"),
     ("finding_bad_kind", ("findings", 0, "kind"), "contradiction"),
