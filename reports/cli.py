@@ -20,7 +20,7 @@ import typer
 from typer.core import TyperGroup
 
 from factrecon.reports.errors import EXIT_FINDINGS, EXIT_OK, FactreconError, InputError, InputErrors
-from factrecon.reports.output import write_output
+from factrecon.reports.output import write_output, write_stream
 from factrecon.reports.render import CHECK_FORMATS, CLAIM_FORMATS, render_claims, render_result
 
 if TYPE_CHECKING:
@@ -154,6 +154,16 @@ def extract(
     debug: Debug = False,
 ) -> None:
     """List every numeric claim in the articles, with offsets into the text as read (see `text`)."""
+    from factrecon.reports.large import is_large, jsonl_pieces
+
+    if fmt == Format.jsonl and any(is_large(path) for path in files or []):  # streamed: bounded memory
+        from factrecon.reports.pipeline import parse_dates
+
+        streamed: list[InputError] = []
+        write_stream(jsonl_pieces(files or [], _reading(strict, max_bytes, globs), parse_dates(dates or []),
+                                  tuple(vocab or ()), streamed, lambda article: _note(article, verbose)), output)
+        _finish(streamed)
+        return
     articles, errors = _read(files, _reading(strict, max_bytes, globs), verbose)
     claims = _extract(articles, dates, vocab)
     write_output(render_claims(claims, fmt, _texts(articles), to_terminal=output is None), output)

@@ -7,7 +7,9 @@ import contextlib
 import os
 import sys
 import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import IO
 
 from factrecon.reports.errors import OutputError
 
@@ -22,21 +24,42 @@ def write_output(data: bytes, path: Path | None) -> None:
     write_atomically(data, path)
 
 
+def write_stream(pieces: Iterable[bytes], path: Path | None) -> None:
+    """Write ``pieces`` one by one to stdout, or atomically to ``path`` (nothing replaced if a
+    piece fails to come: the error propagates and the temporary file is removed)."""
+    if path is None:
+        for piece in pieces:
+            sys.stdout.buffer.write(piece)
+        sys.stdout.buffer.flush()
+        return
+    def write_all(handle: IO[bytes]) -> None:
+        for piece in pieces:
+            handle.write(piece)
+
+    _replace(path, write_all)
+
+
 def write_atomically(data: bytes, path: Path) -> None:
     """Replace ``path`` by ``data`` in one step, with the permissions a new file would get."""
+    _replace(path, lambda handle: handle.write(data))
+
+
+def _replace(path: Path, write: Callable[[IO[bytes]], object]) -> None:
     temp: str | None = None
     try:
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as handle:
             temp = handle.name
-            handle.write(data)
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temp, 0o666 & ~umask)
         os.replace(temp, path)
-    except OSError as error:
+    except BaseException as error:
         if temp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
-        raise OutputError(str(path), (error.strerror or str(error)).lower()) from None
+        if isinstance(error, OSError):
+            raise OutputError(str(path), (error.strerror or str(error)).lower()) from None
+        raise
