@@ -4,6 +4,7 @@ with offsets into the ORIGINAL text."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from decimal import Decimal
 
@@ -22,7 +23,7 @@ from .qualifiers import QualifierWord, qualifier_after, qualifier_before
 from .quantities import Quantity, find_quantities, opens_change
 from .textmap import NormalizedText, normalize
 from .unit_context import per_share_unit
-from .units_attach import suffix_at
+from .units_attach import convertible, suffix_at
 
 _GLUED_LETTER = re.compile(r"[A-Za-z]")
 _LATIN_TAIL = re.compile(r"[A-Za-z]*$")
@@ -33,6 +34,11 @@ MAGNITUDE_WIDTH = Decimal("0.5")  # 万亿参数: "on the order of", half a magn
 
 def _number(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
+
+
+def _finite(*numbers: Decimal | None) -> bool:
+    """Whether every number fits a float (1e999% does not: it is no claim)."""
+    return all(number is None or math.isfinite(float(number)) for number in numbers)
 
 
 def _interval(quantity: Quantity, word: QualifierWord | None) -> tuple[str, Decimal | None, Decimal | None]:
@@ -109,8 +115,9 @@ class _Article:
             return per_share_unit(unit, before, quantity.numeral.scale), note
         beyond = qualifier_after(text, quantity.end)
         unit_beyond = suffix_at(text, beyond.end) if beyond else None
-        if unit_beyond and unit_beyond.expression and not unit_beyond.expression.startswith("/"):
-            return conversion(unit_beyond.expression).unit, None  # 175B以上参数: the unit after 以上
+        expression = unit_beyond.expression if unit_beyond else ""
+        if expression and not expression.startswith("/") and convertible(expression):  # not 5以上tokens
+            return conversion(expression).unit, None  # 175B以上参数: the unit after 以上
         bare = read_bare(self.bare_context(quantity))
         return (bare.unit, bare.note) if bare else None
 
@@ -147,6 +154,8 @@ class _Article:
         unit, note = reading
         word = qualifier_after(text, quantity.end) or qualifier_before(text, quantity.start)
         qualifier, lower, upper = _interval(quantity, word)
+        if not _finite(quantity.value, lower, upper, quantity.precision):
+            return None
         start, end = self.norm.span(quantity.start, quantity.end)
         quote_left, quote_right = self.norm.span(*quote_bounds(text, quantity.start, quantity.end))
         original = self.norm.original

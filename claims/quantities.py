@@ -16,7 +16,7 @@ from factrecon.units import Conversion, combine, conversion
 
 from .numerals import Numeral, scan
 from .textmap import normalize
-from .units_attach import contextual_at, prefix_before, suffix_at
+from .units_attach import contextual_at, convertible, prefix_before, suffix_at
 from .vocab import alternation, load
 
 _NUMERAL_CHAR = "0-9〇零一二三四五六七八九十百千万亿两.,"
@@ -67,10 +67,13 @@ def _written_unit(text: str, numeral: Numeral) -> _WrittenUnit | None:
         if generic and not prefix.expression.startswith("/"):
             return _WrittenUnit(prefix.start, suffix.end, prefix.expression)  # 人民币2111.94亿元
         try:  # HK$263 a share; 每秒4.8TB; 每股263元 (still a generic 元)
-            return _WrittenUnit(prefix.start, suffix.end, combine(prefix.expression, suffix.expression), generic)
+            expression = combine(prefix.expression, suffix.expression)
         except ValueError:
-            prefix = None
-    if suffix:
+            expression = ""
+        if expression and convertible(expression):  # not 每秒5%: no canonical unit
+            return _WrittenUnit(prefix.start, suffix.end, expression, generic)
+        prefix = None
+    if suffix and convertible(suffix.expression):  # not "100 tokens": token alone is no canonical unit
         return _WrittenUnit(numeral.start, suffix.end, suffix.expression, generic)
     if prefix:
         return _WrittenUnit(prefix.start, numeral.end, prefix.expression)
@@ -154,7 +157,7 @@ def _merge_range(text: str, first: Quantity, second: Quantity, separator: re.Pat
     else:
         lower = first.value * borrow
         upper = second.value * (_unit_factor(first) if second.unit is None else 1)
-    if not lower < upper or upper / lower > MAX_RANGE_RATIO:
+    if not lower < upper or (lower > 0 and upper / lower > MAX_RANGE_RATIO):  # 0至1%: a range from zero
         return None
     precisions = [p for p in (first.precision, second.precision) if p is not None]
     return Quantity(

@@ -31,7 +31,12 @@ def extract_blocks(blocks: Iterable[str], source: str, *, article_date: dt.date 
         claims = extract(block, source, article_date=date, vocab=vocab)
         moved = {claim.id: f"{source}:{claim.start + offset}" for claim in claims}
         for claim in claims:
-            notes = claim.notes and _DUPLICATE.sub(lambda m: f"duplicate of {moved.get(m[1], m[1])}", claim.notes)
             yield replace(claim, id=moved[claim.id], start=claim.start + offset, end=claim.end + offset,
-                          change_from=moved.get(claim.change_from or "", claim.change_from), notes=notes)
+                          change_from=moved.get(claim.change_from or "", claim.change_from),
+                          notes=_renamed(claim.notes, moved))
         offset += len(block)
+
+
+def _renamed(notes: str | None, moved: dict[str, str]) -> str | None:
+    """``notes`` with the ids of "duplicate of <id>" moved to the whole text's."""
+    return notes and _DUPLICATE.sub(lambda found: f"duplicate of {moved.get(found[1], found[1])}", notes)

@@ -175,7 +175,10 @@ def _relative_event(reader: _Reader, claim: Claim) -> Event | None:
     base = reader.latest_before(start, earliest)
     if base is None or claim.value is None:
         return None
-    day = base.on() + dt.timedelta(days=int(claim.value))
+    try:
+        day = base.on() + dt.timedelta(days=int(claim.value))
+    except OverflowError:  # "9999999天后": past the last date there is
+        return None
     _, right = sentence_bounds(text, start, end)
     stretch = (claim.start, reader.original(right))
     return Event(

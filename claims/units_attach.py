@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factrecon.units import surface_forms
+from factrecon.units import conversion, surface_forms
 
 from .clauses import sentence_bounds
 from .vocab import alternation
@@ -70,6 +70,15 @@ def _patterns() -> _Patterns:
         expressions=expressions,
         folded={form.lower(): expressions[form] for form in words},
     )
+
+
+def convertible(expression: str) -> bool:
+    """Whether ``expression`` has a canonical unit: ``token`` alone has none (``每秒…token`` has)."""
+    try:
+        conversion(expression)
+    except ValueError:
+        return False
+    return True
 
 
 def suffix_at(text: str, end: int) -> UnitMatch | None:

@@ -125,7 +125,7 @@ def _earliest(
 ) -> tuple[int, Fact] | None:
     """The earliest denominator figure of ``attribute`` pairing with ``top`` (ratio ``within``)."""
     if within is None:
-        return next((e for e in bottoms.ordered[attribute] if e[1].id != top.id), None)
+        return next((e for e in bottoms.ordered[attribute] if _pairs(top, e[1], basis)), None)
     lo, hi = within
     entries = bottoms.odd[attribute]
     if _positive(top):
@@ -135,7 +135,7 @@ def _earliest(
         entries = entries + bottoms.by_point[attribute][start:stop]
     else:
         entries = entries + bottoms.by_point[attribute]
-    fitting = [e for e in entries if e[1].id != top.id and lo <= _ratio(top, e[1], basis) <= hi]
+    fitting = [e for e in entries if _pairs(top, e[1], basis) and lo <= _ratio(top, e[1], basis) <= hi]
     return min(fitting, key=lambda e: e[0]) if fitting else None
 
 
@@ -151,6 +151,12 @@ def _bottom_range(top: float, lo: float, hi: float, inverse: bool) -> tuple[floa
 
 def _ratio(top: Fact, bottom: Fact, basis: RatioBasis) -> float:
     return bottom.point / top.point if basis.inverse else top.point / bottom.point  # type: ignore[operator]
+
+
+def _pairs(top: Fact, bottom: Fact, basis: RatioBasis) -> bool:
+    """Whether ``bottom`` may pair with ``top``: another figure, with a ratio a float holds (141 PFLOPS /
+    5e-324 TFLOPS overflows)."""
+    return bottom.id != top.id and math.isfinite(_ratio(top, bottom, basis))
 
 
 def run(ctx: Context) -> Iterable[Draft]:

@@ -8,6 +8,7 @@ Failing: "shares rose from $114.28 to $600.50, a gain of 325%" -> 600.50/114.28 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 from factrecon.claims import Claim
@@ -39,6 +40,8 @@ def run(ctx: Context) -> Iterable[Draft]:
 
 def _judge(before: Claim, after: Claim, changes: list[Claim], ctx: Context) -> Draft | None:
     actual = (after.value / before.value - 1) * 100  # type: ignore[operator]
+    if not math.isfinite(actual):  # 5e-324元 → 141元: no change a float can state
+        return None
     said = f"{before.text} → {after.text} is a change of {number(actual)}%"
     for change in changes:
         if change.value is None:

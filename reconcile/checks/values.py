@@ -113,7 +113,9 @@ def _value(fact: Fact) -> float:
 
 
 def _gap(value: float, edge: float) -> float:
-    return abs(math.log(value / edge)) if value > 0 and edge > 0 else abs(value - edge)
+    """How far ``value`` is from ``edge``: the log of their ratio (taken apart, as 1e-310 / 1e15
+    underflows to 0) when both are positive, else the difference."""
+    return abs(math.log(value) - math.log(edge)) if value > 0 and edge > 0 else abs(value - edge)
 
 
 def _distance(bound: Fact, fact: Fact) -> float:
