@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -16,7 +17,7 @@ from .clauses import paragraph_bounds, sentence_bounds
 from .entities import Mention, inside_quotes
 from .literals import LiteralIndex
 from .textmap import NormalizedText
-from .timeref import TimeMention, implied_year
+from .timeref import TimeMention, Times
 from .vocab import load
 
 PLACEHOLDER_YEAR = 2001  # month-day arithmetic for a date whose year is unknown (not a leap year)
@@ -64,6 +65,11 @@ class Event:
 
 
 @cache
+def _settings() -> frozenset[str]:
+    return frozenset(load("events")["settings"])
+
+
+@cache
 def _kind_words() -> tuple[LiteralIndex, dict[str, tuple[str, ...]]]:
     kinds: dict[str, list[str]] = {}
     for kind, words in load("events")["kinds"].items():
@@ -77,12 +83,12 @@ def cue_in(text: str, start: int, end: int, mentions: Sequence[Mention]) -> Cue:
     marks (nicknames: “中国国产英伟达”), nor places and markets (where, not who)."""
     index, kinds_of = _kind_words()
     kinds = sorted({kind for hit in index.find(text[start:end]) for kind in kinds_of[hit.key]})
-    settings = frozenset(load("events")["settings"])
+    settings = _settings()
     entities: list[str] = []
-    for mention in mentions:
+    first = bisect_left(mentions, start, key=lambda m: m.start)
+    for mention in mentions[first:bisect_left(mentions, end, key=lambda m: m.start)]:
         if (
-            start <= mention.start
-            and mention.end <= end
+            mention.end <= end
             and mention.name
             and mention.kind not in settings
             and not mention.points_back
@@ -104,7 +110,7 @@ def kind_words_before(text: str, position: int, gap: int) -> tuple[str, ...]:
 def dated_events(
     norm: NormalizedText,
     source: str,
-    times: Sequence[TimeMention],
+    times: Times,
     mentions: Sequence[Mention],
     article_date: dt.date | None,
 ) -> list[Event]:
@@ -147,7 +153,7 @@ def dated_events(
 
 
 def _year(
-    norm: NormalizedText, mention: TimeMention, times: Sequence[TimeMention], article_date: dt.date | None
+    norm: NormalizedText, mention: TimeMention, times: Times, article_date: dt.date | None
 ) -> tuple[int | None, bool]:
     """The year of a dated mention and whether it is known (written or from the article's date)."""
     if mention.year is not None:
@@ -157,5 +163,5 @@ def _year(
     return (
         None
         if mention.relative is not None
-        else implied_year(times, mention.start, paragraph_bounds(norm.text, mention.start)[0])
+        else times.implied_year(mention.start, paragraph_bounds(norm.text, mention.start)[0])
     ), False

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from functools import cache
@@ -128,18 +128,21 @@ class _Reader:
         return cue_in(self.text, start, end, self.mentions)
 
     def add(self, event: Event) -> None:
-        self.events.append(event)
-        self.events.sort(key=lambda e: e.start)
+        insort(self.events, event, key=_start)
 
     def between(self, low: int, high: int) -> list[Event]:
         """The dated events whose date lies between normalised ``low`` and ``high``."""
         first, last = self.original(low), self.original(high)
-        return [event for event in self.events if first <= event.start < last]
+        return self.events[bisect_left(self.events, first, key=_start):bisect_left(self.events, last, key=_start)]
 
     def latest_before(self, position: int, earliest: int) -> Event | None:
         """The last dated event between normalised ``earliest`` and ``position``."""
         found = self.between(earliest, position)
         return found[-1] if found else None
+
+
+def _start(event: Event) -> int:
+    return event.start
 
 
 def read_timeline(

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import overload
 
 from .clauses import paragraph_bounds, sentence_bounds
 from .vocab import alternation, load
@@ -76,7 +78,45 @@ def _mention(kind: str, match: re.Match[str], relative_years: dict[str, int]) ->
     return TimeMention(match.start(), match.end(), year, label)
 
 
-def find_times(text: str) -> list[TimeMention]:
+class Times(Sequence[TimeMention]):
+    """An article's time mentions, left to right, with the lookups by position that every
+    figure makes (bisected, so a text with many dates is read in linear time)."""
+
+    def __init__(self, mentions: Sequence[TimeMention]) -> None:
+        self.mentions = tuple(mentions)
+        self.starts = [m.start for m in self.mentions]
+        known = [(m.start, m.year) for m in self.mentions if m.year and not m.planned]
+        self._known_starts = [start for start, _ in known]
+        self._known_years = [year for _, year in known]
+        self._latest = max(self._known_years, default=None)
+
+    @overload
+    def __getitem__(self, index: int) -> TimeMention: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[TimeMention]: ...
+    def __getitem__(self, index: int | slice) -> TimeMention | Sequence[TimeMention]:
+        return self.mentions[index]
+
+    def __len__(self) -> int:
+        return len(self.mentions)
+
+    def last_before(self, position: int, left: int) -> TimeMention | None:
+        """The last mention starting in ``[left, position)``."""
+        index = bisect_left(self.starts, position) - 1
+        return self.mentions[index] if index >= 0 and self.mentions[index].start >= left else None
+
+    def implied_year(self, position: int, paragraph_left: int) -> int | None:
+        """The year a date without one most likely falls in, for an undated article: the last
+        year written before it in its paragraph, else the latest year the article writes, since
+        a report of the past is no later than the present. Years in forecast, plan and deadline
+        clauses say nothing about either (目标是2027年初, 2027年底前)."""
+        index = bisect_left(self._known_starts, position) - 1
+        if index >= 0 and self._known_starts[index] >= paragraph_left:
+            return self._known_years[index]
+        return self._latest
+
+
+def find_times(text: str) -> Times:
     """Every time expression in normalised ``text``, left to right, longest first."""
     relative_years = {k.lower(): int(v) for k, v in load("time")["relative_years"].items()}
     found = [m for pattern, kind in _patterns() for match in pattern.finditer(text)
@@ -89,8 +129,8 @@ def find_times(text: str) -> list[TimeMention]:
         elif not kept or mention.start >= kept[-1].end:
             kept.append(mention)
     planned, deadline = _planned_words(), _deadline_words()
-    return [replace(m, planned=True) if planned.search(text, sentence_bounds(text, m.start, m.end)[0], m.start)
-            or deadline.match(text, m.end) else m for m in kept]
+    return Times([replace(m, planned=True) if planned.search(text, sentence_bounds(text, m.start, m.end)[0], m.start)
+                  or deadline.match(text, m.end) else m for m in kept])
 
 
 @cache
@@ -109,26 +149,11 @@ def _deadline_words() -> re.Pattern[str]:
     return re.compile(alternation(load("time")["deadline_after"]), re.IGNORECASE)
 
 
-def implied_year(times: Sequence[TimeMention], position: int, paragraph_left: int) -> int | None:
-    """The year a date without one most likely falls in, for an undated article: the last year
-    written before it in its paragraph, else the latest year the article writes, since a report
-    of the past is no later than the present. Years in forecast, plan and deadline clauses say
-    nothing about either (目标是2027年初, 2027年底前)."""
-    known = [m for m in times if m.year and not m.planned]
-    nearby = [m.year for m in known if paragraph_left <= m.start < position]
-    return nearby[-1] if nearby else max((m.year for m in known), default=None)  # type: ignore[type-var]
-
-
-def time_for(text: str, start: int, end: int, times: list[TimeMention], article_date: dt.date | None) -> str | None:
+def time_for(text: str, start: int, end: int, times: Times, article_date: dt.date | None) -> str | None:
     """The time of the figure at ``[start, end)`` of normalised ``text``."""
     paragraph_left, _ = paragraph_bounds(text, start)
     sentence_left, _ = sentence_bounds(text, start, end)
-    chosen = None
-    for mention in times:
-        if mention.start >= start:
-            break
-        if mention.start >= paragraph_left:
-            chosen = mention
+    chosen = times.last_before(start, paragraph_left)
     if chosen is None:
         return None
     year = chosen.year
@@ -138,7 +163,7 @@ def time_for(text: str, start: int, end: int, times: list[TimeMention], article_
             return None
         year = article_date.year + chosen.relative
     elif year is None:
-        year = article_date.year if article_date else implied_year(times, chosen.start, paragraph_left)
+        year = article_date.year if article_date else times.implied_year(chosen.start, paragraph_left)
         implied = "" if article_date else " (implied)"
         if year is None:
             return None
