@@ -24,6 +24,7 @@ from typing import Any
 
 from factrecon.reconcile.model import FINGERPRINT_SCHEME
 from factrecon.reports.errors import FactreconError
+from factrecon.reports.output import write_atomically
 from factrecon.reports.reviewed import ReviewedFileError, checker, read_tables, toml_string
 
 STATUSES = ("accepted", "under-review")
@@ -96,6 +97,4 @@ def append_waiver(path: Path, waiver: Waiver) -> None:
     block.append(f"status = {toml_string(waiver.status)}")
     old = path.read_text(encoding="utf-8") if path.exists() else ""
     separator = "" if not old else ("\n" if old.endswith("\n") else "\n\n")
-    from factrecon.reports.output import write_atomically
-
     write_atomically((old + separator + "\n".join(block) + "\n").encode("utf-8"), path)
