@@ -5,13 +5,13 @@
 [('4.8TB/s', 4800000000000.0, 'byte/second', 'approx')]
 """
 
-from .article_date import article_date
 from .extract import extract
+from .frame.sparsity import label_sparsity
 from .lang import detect_lang
 from .lexicon import load_lexicon
 from .model import CLAIM_FIELDS, QUALIFIERS, Claim, Qualifier
-from .sparsity import label_sparsity
-from .timeline import Timeline, read_timeline
+from .time.article_date import article_date
+from .time.timeline import Timeline, read_timeline
 from .vocab import VocabError
 
 __all__ = [

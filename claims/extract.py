@@ -10,20 +10,20 @@ from decimal import Decimal
 
 from factrecon.units import conversion, is_currency
 
-from .article_date import article_date as find_article_date
-from .bare import BareContext, local_currency, market_currency, read_bare
-from .changes import link_changes
 from .clauses import clause_bounds, paragraph_bounds, quote_bounds, sentence_bounds
-from .context import add_context
-from .exclusions import ExclusionIndex, excluded_spans
+from .frame.assemble import add_context
 from .lang import detect_lang
 from .lexicon import load_lexicon
 from .model import Claim
-from .qualifiers import QualifierWord, qualifier_after, qualifier_before
-from .quantities import Quantity, find_quantities, opens_change
+from .numbers.bare import BareContext, local_currency, market_currency, read_bare
+from .numbers.changes import link_changes
+from .numbers.exclusions import ExclusionIndex, excluded_spans
+from .numbers.qualifiers import QualifierWord, qualifier_after, qualifier_before
+from .numbers.quantities import Quantity, find_quantities, opens_change
+from .numbers.unit_context import per_share_unit
+from .numbers.units_attach import convertible, suffix_at
 from .textmap import NormalizedText, normalize
-from .unit_context import per_share_unit
-from .units_attach import convertible, suffix_at
+from .time.article_date import article_date as find_article_date
 
 _GLUED_LETTER = re.compile(r"[A-Za-z]")
 _LATIN_TAIL = re.compile(r"[A-Za-z]*$")

@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from .article_date import article_date as find_article_date
 from .extract import extract
 from .model import Claim
+from .time.article_date import article_date as find_article_date
 
 _DUPLICATE = re.compile(r"duplicate of ([^;]+)")  # the note of a repeated paragraph's figure (repeats.py)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factrecon.claims import Claim, load_lexicon
-from factrecon.claims.timeline import Timeline
+from factrecon.claims.time.timeline import Timeline
 
 from .alignment import align
 from .checks import CHECKS

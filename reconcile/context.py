@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from factrecon.claims import Claim
 from factrecon.claims.lexicon import Lexicon
-from factrecon.claims.timeline import Timeline
+from factrecon.claims.time.timeline import Timeline
 
 from .alignment import Quantity
 from .facts import Fact

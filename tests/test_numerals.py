@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from factrecon.claims.chinese_numerals import ChineseGrammar
-from factrecon.claims.numerals import Numeral, parse, scan
+from factrecon.claims.numbers.chinese_numerals import ChineseGrammar
+from factrecon.claims.numbers.numerals import Numeral, parse, scan
 from factrecon.claims.textmap import normalize
 
 D = Decimal

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from factrecon.claims.numerals import scan
+from factrecon.claims.numbers.numerals import scan
 from factrecon.claims.textmap import normalize
 
 DATA = Path(__file__).parent / "data" / "recognizers"
@@ -112,7 +112,7 @@ def test_quantity_models(record: dict[str, Any]) -> None:
     """Percent: value in percent; Currency: value in the major unit and the ISO code; Dimension:
     the span of a quantity with a unit (units and values are named differently); NumberRange: the
     bounds (openness is not compared)."""
-    quantities = pytest.importorskip("factrecon.claims.quantities")
+    quantities = pytest.importorskip("factrecon.claims.numbers.quantities")
     suite, found = record["suite"], []
     codes = {item.get("iso_currency") or CURRENCY_NAMES.get(item["unit"]) for item in record["expected"]}
     for quantity in quantities.scan_quantities(record["input"]):

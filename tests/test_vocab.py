@@ -106,7 +106,7 @@ def test_exclusion_patterns_that_open_with_a_run_refuse_to_start_inside_one() ->
     run of digits (quadratic time); it must open with a lookbehind refusing that class."""
     import re
 
-    from factrecon.claims.exclusions import _patterns
+    from factrecon.claims.numbers.exclusions import _patterns
 
     for name, pattern in _patterns():
         opening = re.match(r"(\(\?<!(\[[^\]]+\])\))?(\[[^\]]+\])[+*]", pattern.pattern)

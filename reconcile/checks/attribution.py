@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from factrecon.claims.events import Event
+from factrecon.claims.time.events import Event
 
 from ..context import Context, Draft
 from ..explain import clipped, short

@@ -15,8 +15,8 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from factrecon.claims import Claim
-from factrecon.claims.events import Cue, Event
-from factrecon.claims.timeline import Elapsed
+from factrecon.claims.time.events import Cue, Event
+from factrecon.claims.time.timeline import Elapsed
 
 from ..context import Context, Draft
 from ..explain import clipped, short

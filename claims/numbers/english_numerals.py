@@ -12,8 +12,8 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from ..vocab import alternation
 from .numerals import Numeral
-from .vocab import alternation
 
 ONE = Decimal(1)
 SMALL, TENS, HUNDRED, SCALE, ARTICLE, AND = "small", "tens", "hundred", "scale", "article", "and"

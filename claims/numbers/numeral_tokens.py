@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from .vocab import alternation
+from ..vocab import alternation
 
 ONE, TEN, ZERO_D = Decimal(1), Decimal(10), Decimal(0)
 

@@ -13,11 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from .clauses import paragraph_bounds
-from .lexicon import Lexicon, regional_variants
-from .literals import LiteralIndex, fold
-from .textmap import normalize
-from .vocab import alternation, load
+from ..clauses import paragraph_bounds
+from ..lexicon import Lexicon, regional_variants
+from ..literals import LiteralIndex, fold
+from ..textmap import normalize
+from ..vocab import alternation, load
 
 _LATIN_EDGE_AFTER = r"(?![A-Za-z0-9])"
 _UNKNOWN_CODE = re.compile(

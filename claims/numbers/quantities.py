@@ -14,10 +14,10 @@ from functools import cache
 
 from factrecon.units import Conversion, combine, conversion
 
+from ..textmap import normalize
+from ..vocab import alternation, load
 from .numerals import Numeral, scan
-from .textmap import normalize
 from .units_attach import contextual_at, convertible, prefix_before, suffix_at
-from .vocab import alternation, load
 
 _NUMERAL_CHAR = "0-9〇零一二三四五六七八九十百千万亿两.,"
 

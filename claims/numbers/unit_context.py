@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from factrecon.units import is_currency
 
-from .vocab import words
+from ..vocab import words
 
 _CLAUSE_BREAK = re.compile(r"[,，;；。!！?？\n]")
 

@@ -19,15 +19,15 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from typing import Any, Literal
 
+from ..clauses import clause_bounds, paragraph_bounds, sentence_bounds
+from ..frame.entities import find_mentions
+from ..frame.periods import find_times
+from ..lexicon import load_lexicon
+from ..model import Claim
+from ..textmap import normalize
+from ..vocab import alternation, load
 from .article_date import article_date as find_article_date
-from .clauses import clause_bounds, paragraph_bounds, sentence_bounds
-from .entities import find_mentions
 from .events import Cue, Event, cue_in, dated_events, kind_words_before
-from .lexicon import load_lexicon
-from .model import Claim
-from .textmap import normalize
-from .timeref import find_times
-from .vocab import alternation, load
 
 Counting = Literal["after", "since"]
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from .vocab import alternation, load
+from ..vocab import alternation, load
 
 WAN = Decimal(10_000)
 

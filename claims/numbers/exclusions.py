@@ -11,7 +11,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .vocab import VocabError, alternation, load, words
+from ..vocab import VocabError, alternation, load, words
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .clauses import paragraph_bounds
+from ..clauses import paragraph_bounds
 
 MIN_PARAGRAPH = 20  # characters: shorter lines (a caption, "B") repeat by chance
 _SPACE = re.compile(r"\s+")

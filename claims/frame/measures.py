@@ -13,10 +13,10 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from .clauses import clause_bounds, sentence_bounds
-from .lexicon import Lexicon, regional_variants
-from .literals import Hit, LiteralIndex, fold
-from .textmap import normalize
+from ..clauses import clause_bounds, sentence_bounds
+from ..lexicon import Lexicon, regional_variants
+from ..literals import Hit, LiteralIndex, fold
+from ..textmap import normalize
 
 REACH = 400  # characters around a figure searched for cue words in a run-on sentence
 

@@ -6,15 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from .attributes import AttributeFinder
+from ..lexicon import Lexicon
+from ..model import Claim
+from ..textmap import NormalizedText
 from .entities import find_mentions
-from .lexicon import Lexicon
-from .model import Claim
+from .measures import AttributeFinder
 from .origins import find_citations, origin_for
+from .periods import find_times, time_for
 from .repeats import first_copies, repeat_source
 from .subjects import SubjectResolver
-from .textmap import NormalizedText
-from .timeref import find_times, time_for
 
 RATIO_UNITS = frozenset({"times", "percent"})
 UNIT_FROM_BEFORE = "from the figure before it"  # the note of a bare figure whose unit is inherited (bare.py)

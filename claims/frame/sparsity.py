@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from .model import Claim
-from .vocab import load
+from ..model import Claim
+from ..vocab import load
 
 _COMPUTE = re.compile(r"^(?:(?P<precision>\S+) )?(?:(?P<sparsity>sparse|dense) )?compute$")
 

@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .clauses import paragraph_bounds, sentence_bounds
-from .lexicon import Lexicon, regional_variants
-from .literals import LiteralIndex, fold
-from .textmap import normalize
-from .vocab import alternation, load
+from ..clauses import paragraph_bounds, sentence_bounds
+from ..lexicon import Lexicon, regional_variants
+from ..literals import LiteralIndex, fold
+from ..textmap import normalize
+from ..vocab import alternation, load
 
 GAP_BEFORE = 8   # "据美国智库进步研究所": 据 and the source's name may be a few characters apart
 GAP_AFTER = 10   # "黄仁勋曾在10月公开表示"

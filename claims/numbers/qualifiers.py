@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from .vocab import VocabError, alternation, load
+from ..vocab import VocabError, alternation, load
 
 KINDS = ("approx", "approaching", "lower", "upper", "exact")
 

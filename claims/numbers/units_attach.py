@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from factrecon.units import conversion, surface_forms
 
-from .clauses import sentence_bounds
-from .vocab import alternation
+from ..clauses import sentence_bounds
+from ..vocab import alternation
 
 _LATIN = re.compile(r"[A-Za-z]")
 # English counted nouns may follow a number after up to two describing words

@@ -20,9 +20,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from .clauses import clause_bounds, paragraph_bounds, sentence_bounds
+from ..clauses import clause_bounds, paragraph_bounds, sentence_bounds
+from ..vocab import alternation, load
 from .entities import Mention, inside_quotes
-from .vocab import alternation, load
 
 SUBSTANTIVE = frozenset({"company", "product", "organisation", "government", "group", "law", "index"})
 FIRST_TIER = frozenset({"company", "product", "organisation", "law", "index"})

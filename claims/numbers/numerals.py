@@ -18,8 +18,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .textmap import normalize
-from .vocab import VocabError, alternation, load
+from ..textmap import normalize
+from ..vocab import VocabError, alternation, load
 
 if TYPE_CHECKING:
     from .chinese_numerals import ChineseGrammar

@@ -11,9 +11,9 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from .clauses import sentence_bounds
-from .model import Claim
-from .vocab import alternation, load
+from ..clauses import sentence_bounds
+from ..model import Claim
+from ..vocab import alternation, load
 
 MAX_GAP = 16  # characters between the two figures: "95%暴跌至接近0%", "9% in 2023 to 4%"
 

@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import overload
 
-from .clauses import paragraph_bounds, sentence_bounds
-from .vocab import alternation, load
+from ..clauses import paragraph_bounds, sentence_bounds
+from ..vocab import alternation, load
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _MONTHS = {m.lower(): i for i, m in enumerate(

@@ -13,12 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from .clauses import paragraph_bounds, sentence_bounds
-from .entities import Mention, inside_quotes
-from .literals import LiteralIndex
-from .textmap import NormalizedText
-from .timeref import TimeMention, Times
-from .vocab import load
+from ..clauses import paragraph_bounds, sentence_bounds
+from ..frame.entities import Mention, inside_quotes
+from ..frame.periods import TimeMention, Times
+from ..literals import LiteralIndex
+from ..textmap import NormalizedText
+from ..vocab import load
 
 PLACEHOLDER_YEAR = 2001  # month-day arithmetic for a date whose year is unknown (not a leap year)
 _DAY_LABEL = re.compile(r"-\d\d-\d\d")
