@@ -10,9 +10,8 @@ from decimal import Decimal
 
 from factrecon.units import conversion, is_currency
 
-from .clauses import clause_bounds, paragraph_bounds, quote_bounds, sentence_bounds
+from .document import Document
 from .frame.assemble import add_context
-from .lang import detect_lang
 from .lexicon import load_lexicon
 from .model import Claim
 from .numbers.bare import BareContext, local_currency, market_currency, read_bare
@@ -22,8 +21,7 @@ from .numbers.qualifiers import QualifierWord, qualifier_after, qualifier_before
 from .numbers.quantities import Quantity, find_quantities, opens_change
 from .numbers.unit_context import per_share_unit
 from .numbers.units_attach import convertible, suffix_at
-from .textmap import NormalizedText, normalize
-from .time.article_date import article_date as find_article_date
+from .textmap import NormalizedText
 
 _GLUED_LETTER = re.compile(r"[A-Za-z]")
 _LATIN_TAIL = re.compile(r"[A-Za-z]*$")
@@ -71,12 +69,13 @@ def _latin_tail(text: str, start: int, end: int) -> str:
 
 
 class _Article:
-    """One article being read: its normalised text and what earlier claims established."""
+    """One article being read: its document and what earlier claims established."""
 
-    def __init__(self, original: str, source: str) -> None:
-        self.source = source
-        self.norm: NormalizedText = normalize(original)
-        self.lang = detect_lang(original)
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.source = doc.source
+        self.norm: NormalizedText = doc.norm
+        self.lang = doc.lang
         self.exclusions = ExclusionIndex(excluded_spans(self.norm.text))
         self.last_currency: str | None = None
         self.local_currency = local_currency(self.norm.text, self.lang)
@@ -123,14 +122,14 @@ class _Article:
 
     def context(self, quantity: Quantity) -> str:
         """The sentence of ``quantity`` and the text just before it: where market words are read."""
-        left, right = sentence_bounds(self.norm.text, quantity.start, quantity.end)
+        left, right = self.doc.sentence(quantity.start, quantity.end)
         return self.norm.text[max(0, left - CONTEXT_BEFORE):right]
 
     def bare_context(self, quantity: Quantity) -> BareContext:
         text = self.norm.text
-        paragraph_start, _ = paragraph_bounds(text, quantity.start)
+        paragraph_start, _ = self.doc.paragraph(quantity.start)
         previous = self.previous if self.previous and self.previous[0] == paragraph_start else None
-        clause_left, clause_right = clause_bounds(text, quantity.start, quantity.end)
+        clause_left, clause_right = self.doc.clause(quantity.start, quantity.end)
         numeral = quantity.numeral
         return BareContext(
             lang=self.lang, clause=text[clause_left:clause_right], context=self.context(quantity),
@@ -157,7 +156,7 @@ class _Article:
         if not _finite(quantity.value, lower, upper, quantity.precision):
             return None
         start, end = self.norm.span(quantity.start, quantity.end)
-        quote_left, quote_right = self.norm.span(*quote_bounds(text, quantity.start, quantity.end))
+        quote_left, quote_right = self.doc.quote(quantity.start, quantity.end)
         original = self.norm.original
         return Claim(
             id=f"{self.source}:{start}", source=self.source, start=start, end=end,
@@ -168,7 +167,7 @@ class _Article:
         )
 
     def remember(self, quantity: Quantity, claim: Claim) -> None:
-        paragraph_start, _ = paragraph_bounds(self.norm.text, quantity.start)
+        paragraph_start, _ = self.doc.paragraph(quantity.start)
         self.previous = (paragraph_start, claim.unit, opens_change(self.norm.text, quantity.start))
         if quantity.unit is not None and is_currency(claim.unit):
             self.last_currency = claim.unit
@@ -181,7 +180,8 @@ def extract(text: str, source: str = "<text>", *, article_date: dt.date | None =
     ``article_date`` resolves relative times (今年, 12月5日); without it, a date the article
     states for itself (front matter, a date line at the top) is used. ``vocab`` names folders
     of TOML files layered on the packaged vocabulary (see ``factrecon.claims.lexicon``)."""
-    article = _Article(text, source)
+    doc = Document(text, source, article_date)
+    article = _Article(doc)
     located = []
     for quantity in find_quantities(article.norm.text):
         claim = article.claim(quantity)
@@ -189,4 +189,4 @@ def extract(text: str, source: str = "<text>", *, article_date: dt.date | None =
             located.append((claim, quantity.start, quantity.end))
             article.remember(quantity, claim)
     located = link_changes(article.norm.text, located)
-    return add_context(article.norm, located, load_lexicon(vocab), article_date or find_article_date(text))
+    return add_context(doc, located, load_lexicon(vocab))

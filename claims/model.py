@@ -19,7 +19,8 @@ class Claim:
 
     ``value`` is the figure as written in the canonical unit (None only for a
     range); ``lower``/``upper`` bound what the words allow (None = unbounded).
-    The context fields (entity ... origin) are filled by the context stage.
+    The frame fields (entity ... origin) are filled by the frame stage; None means unknown,
+    never "the same".
     """
 
     id: str
@@ -40,6 +41,9 @@ class Claim:
     attribute: str | None = None
     relative_to: str | None = None
     time: str | None = None
+    scope: str | None = None   # region, market, segment, division, tranche; "whole" for the entire entity
+    basis: str | None = None   # level, YoY, QoQ, MoM, cumulative, annualised, as of a date
+    status: str | None = None  # reported, preliminary, final, estimate, forecast, target, consensus
     origin: str | None = None
     notes: str | None = None
     change_from: str | None = None  # id of the figure this one changed from: "从95%降至0%"
@@ -77,6 +81,7 @@ class Claim:
 
 CLAIM_FIELDS: tuple[str, ...] = (
     "id", "source", "start", "end", "text", "quote", "value", "lower", "upper", "precision", "unit",
-    "qualifier", "entity", "also_applies_to", "attribute", "relative_to", "time", "origin", "lang", "notes",
+    "qualifier", "entity", "also_applies_to", "attribute", "relative_to", "time", "scope", "basis", "status", "origin",
+    "lang", "notes",
     "change_from", "text_basis",
 )

@@ -33,7 +33,7 @@ from factrecon.claims import Claim
 from factrecon.reports.reviewed import ReviewedFileError, checker, read_tables
 
 CLAIM_SCHEME = "c1"
-SETTABLE = ("entity", "attribute", "time", "relative_to", "origin")
+SETTABLE = ("entity", "attribute", "time", "scope", "basis", "status", "relative_to", "origin")
 _FINGERPRINT = re.compile(rf"{CLAIM_SCHEME}:[0-9a-f]{{16}}")
 
 

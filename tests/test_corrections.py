@@ -75,7 +75,7 @@ def test_a_dropped_claim_is_gone_and_a_stale_correction_is_reported(desk: Path) 
     ('[[correction]]\nclaim = "c1:0000000000000000"\nreason = "r"\ndrop = true\nset = { entity = "x" }\n',
      "give either 'set' (a table) or 'drop = true'"),
     ('[[correction]]\nclaim = "c1:0000000000000000"\nreason = "r"\nset = { value = "3" }\n',
-     "'set' may change entity, attribute, time, relative_to, origin, not 'value'"),
+     "'set' may change entity, attribute, time, scope, basis, status, relative_to, origin, not 'value'"),
     ('[[correction]]\nclaim = "fr1:00"\nreason = "r"\ndrop = true\n', "is not a c1: claim fingerprint"),
     ('[[correction]]\nclaim = "c1:0000000000000000"\ndrop = true\n', "'reason' is required"),
 ])

@@ -9,7 +9,8 @@ from collections import Counter, defaultdict
 import pytest
 import spec_tables
 
-FAMILIES = ("claims", "context")
+FRAME_PARTS = sorted(folder.name for folder in (spec_tables.SPECS / "frames").iterdir() if folder.is_dir())
+FAMILIES = ("claims", "context", *(f"frames/{part}" for part in FRAME_PARTS))
 
 
 @pytest.mark.parametrize("family", FAMILIES)

@@ -1,33 +1,34 @@
-"""Fill the context of an article's claims: entity, also_applies_to, attribute, relative_to,
-time and origin (each rule in its own module; this one only puts them together)."""
+"""Fill the frame of an article's claims: entity, also_applies_to, attribute (the measure),
+relative_to, time (the period), status and origin. Each part is read by its own module; this
+one only puts them together, handing each the figure's ``Place`` in the document."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 
+from ..document import Document
 from ..lexicon import Lexicon
 from ..model import Claim
-from ..textmap import NormalizedText
 from .entities import find_mentions
 from .measures import AttributeFinder
 from .origins import find_citations, origin_for
-from .periods import find_times, time_for
+from .periods import find_times, period_for
 from .repeats import first_copies, repeat_source
+from .status import StatusFinder, marked_time
 from .subjects import SubjectResolver
 
 RATIO_UNITS = frozenset({"times", "percent"})
 UNIT_FROM_BEFORE = "from the figure before it"  # the note of a bare figure whose unit is inherited (bare.py)
 
 
-def add_context(norm: NormalizedText, located: list[tuple[Claim, int, int]], lexicon: Lexicon,
-                article_date: dt.date | None) -> list[Claim]:
+def add_context(doc: Document, located: list[tuple[Claim, int, int]], lexicon: Lexicon) -> list[Claim]:
     """``located`` pairs each claim with its ``[start, end)`` in the normalised text."""
-    text = norm.text
-    mentions = find_mentions(text, lexicon, lambda start, end: norm.original.__getitem__(slice(*norm.span(start, end))))
+    text = doc.text
+    mentions = find_mentions(text, lexicon, doc.as_written)
     resolver = SubjectResolver(text, mentions, [(start, end) for _, start, end in located])
     attributes = AttributeFinder(text, lexicon)
     times = find_times(text)
+    statuses = StatusFinder(doc)
     citations = find_citations(text, lexicon)
     repeats = first_copies(text)
     annotated: list[Claim] = []
@@ -42,17 +43,19 @@ def add_context(norm: NormalizedText, located: list[tuple[Claim, int, int]], lex
                 notes="; ".join(filter(None, [claim.notes, f"duplicate of {original.id}"])),
             ))
             continue
+        place = doc.place(start, end)
         subject = resolver.resolve(start, end, claim.unit)
         if subject.relative_to and claim.unit in RATIO_UNITS:
-            compared = attributes.attribute(start, end, "times") or "performance"
+            compared = attributes.attribute(place, "times") or "performance"
             attribute: str | None = f"{compared} relative to {subject.relative_to}"
         else:
-            attribute = attributes.attribute(start, end, claim.unit)
+            attribute = attributes.attribute(place, claim.unit)
+        status = statuses.status(place)
         by_start[start] = replace(
             claim, entity=subject.entity, relative_to=subject.relative_to,
             also_applies_to=subject.also_applies_to, attribute=attribute,
-            time=time_for(text, start, end, times, article_date),
-            origin=origin_for(text, start, end, citations),
+            time=marked_time(period_for(place, text, times, doc.date), status), status=status,
+            origin=origin_for(place, text, citations),
         )
         annotated.append(by_start[start])
     return _inherit_across_changes(annotated)

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from ..clauses import clause_bounds, sentence_bounds
+from ..document import Place
 from ..lexicon import Lexicon, regional_variants
 from ..literals import Hit, LiteralIndex, fold
 from ..textmap import normalize
@@ -70,15 +70,14 @@ class AttributeFinder:
                 return name
         return None
 
-    def _fill(self, name: str, start: int, end: int) -> str:
+    def _fill(self, name: str, place: Place) -> str:
         """Fill slots from the cue nearest the figure: in its clause first, then its sentence."""
-        clause_left, clause_right = clause_bounds(self.text, start, end)
-        sentence_left, sentence_right = sentence_bounds(self.text, start, end)
+        start, end = place.start, place.end
         for slot, (hits, table) in self.slot_hits.items():
             if "{" + slot + "}" in name:
                 label = ""
                 starts = self.slot_starts[slot]
-                for left, right in ((clause_left, clause_right), (sentence_left, sentence_right)):
+                for left, right in (place.clause, place.sentence):
                     low, high = max(left, start - REACH), min(right, end + REACH)
                     near = hits[bisect_left(starts, low):bisect_left(starts, high)]
                     if near:
@@ -87,11 +86,11 @@ class AttributeFinder:
                 name = name.replace("{" + slot + "}", label)
         return " ".join(name.split())
 
-    def attribute(self, start: int, end: int, unit: str | None) -> str | None:
-        """The attribute of the figure at ``[start, end)``, or None (``unit=None``: any attribute
-        fits, as for the compared quantity of a ratio)."""
-        clause_left, clause_right = clause_bounds(self.text, start, end)
-        sentence_left, sentence_right = sentence_bounds(self.text, start, end)
+    def attribute(self, place: Place, unit: str | None) -> str | None:
+        """The attribute of the figure at ``place``, or None (``unit=None``: any attribute fits,
+        as for the compared quantity of a ratio)."""
+        start, end = place.start, place.end
+        (clause_left, clause_right), (sentence_left, _) = place.clause, place.sentence
         windows = (
             reversed(self._window(clause_left, start)),
             self._window(end, clause_right),
@@ -100,6 +99,6 @@ class AttributeFinder:
         for window in windows:
             for hit in window:
                 if name := self._fitting(hit, unit):
-                    return self._fill(name, start, end)
+                    return self._fill(name, place)
         default = self.cues.defaults.get(unit) if unit else None
-        return self._fill(default, start, end) if default else None
+        return self._fill(default, place) if default else None

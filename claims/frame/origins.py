@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..clauses import paragraph_bounds, sentence_bounds
+from ..clauses import sentence_bounds
+from ..document import Place
 from ..lexicon import Lexicon, regional_variants
 from ..literals import LiteralIndex, fold
 from ..textmap import normalize
@@ -70,10 +71,11 @@ def find_citations(text: str, lexicon: Lexicon) -> list[Citation]:
     return found
 
 
-def origin_for(text: str, start: int, end: int, citations: list[Citation]) -> str | None:
-    """The origin of the figure at ``[start, end)``: the latest citation that covers it."""
-    sentence_left, sentence_right = sentence_bounds(text, start, end)
-    paragraph_left, _ = paragraph_bounds(text, start)
+def origin_for(place: Place, text: str, citations: list[Citation]) -> str | None:
+    """The origin of the figure at ``place``: the latest citation that covers it."""
+    start = place.start
+    sentence_left, sentence_right = place.sentence
+    paragraph_left, _ = place.paragraph
     chosen = None
     for citation in citations:
         if sentence_left <= citation.start < sentence_right and (citation.start < start or citation.trailing):

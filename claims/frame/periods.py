@@ -3,8 +3,8 @@
 The nearest time expression before the figure in its sentence wins, else the nearest before it
 in the paragraph. Years missing from a date come from the article's date (or, failing that,
 the last year the article wrote outside a forecast or plan, marked "(implied)"); relative words (今年, 去年, last year)
-need the article's date and stay as written without one. A forecast word in the figure's
-clause marks the time "(forecast)". Words: claims/data/time.toml.
+need the article's date and stay as written without one. The status (status.py) adds
+"(forecast)" or "(target)". Words: claims/data/time.toml.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import overload
 
-from ..clauses import paragraph_bounds, sentence_bounds
+from ..clauses import sentence_bounds
+from ..document import Place
 from ..vocab import alternation, load
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -134,14 +135,8 @@ def find_times(text: str) -> Times:
 
 
 @cache
-def _forecast_words() -> re.Pattern[str]:
-    return re.compile(alternation(load("time")["forecast"]), re.IGNORECASE)
-
-
-@cache
 def _planned_words() -> re.Pattern[str]:
-    data = load("time")
-    return re.compile(alternation(data["forecast"] + data["plan"]), re.IGNORECASE)
+    return re.compile(alternation(load("status")["words"]["forecast"] + load("time")["plan"]), re.IGNORECASE)
 
 
 @cache
@@ -149,23 +144,21 @@ def _deadline_words() -> re.Pattern[str]:
     return re.compile(alternation(load("time")["deadline_after"]), re.IGNORECASE)
 
 
-def time_for(text: str, start: int, end: int, times: Times, article_date: dt.date | None) -> str | None:
-    """The time of the figure at ``[start, end)`` of normalised ``text``."""
-    paragraph_left, _ = paragraph_bounds(text, start)
-    sentence_left, _ = sentence_bounds(text, start, end)
-    chosen = times.last_before(start, paragraph_left)
+def period_for(place: Place, text: str, times: Times, article_date: dt.date | None) -> tuple[str, bool] | None:
+    """The period of the figure at ``place`` ("2025Q3") and whether its year was inferred."""
+    paragraph_left, _ = place.paragraph
+    chosen = times.last_before(place.start, paragraph_left)
     if chosen is None:
         return None
     year = chosen.year
-    implied = ""
+    implied = False
     if year is None and chosen.relative is not None:
         if article_date is None:
             return None
         year = article_date.year + chosen.relative
     elif year is None:
         year = article_date.year if article_date else times.implied_year(chosen.start, paragraph_left)
-        implied = "" if article_date else " (implied)"
+        implied = article_date is None
         if year is None:
             return None
-    forecast = " (forecast)" if _forecast_words().search(text, sentence_left, start) else ""
-    return f"{year}{chosen.label}{forecast or implied}"
+    return f"{year}{chosen.label}", implied

@@ -1,0 +1,76 @@
+"""An article read once: its normalised text with the map back to the original, its language,
+its date, and where each figure sits (clause, sentence, paragraph), handed down the pipeline so
+that no stage segments the text again."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .clauses import clause_bounds, paragraph_bounds, quote_bounds, sentence_bounds
+from .lang import detect_lang
+from .textmap import NormalizedText, normalize
+from .time.article_date import article_date as find_article_date
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a figure sits in the normalised text: its own ``[start, end)`` and the clause,
+    sentence and paragraph around it (each ``[left, right)``)."""
+
+    start: int
+    end: int
+    clause: Span
+    sentence: Span
+    paragraph: Span
+
+    def before_in_sentence(self, reach: int) -> Span:
+        """The part of the sentence before the figure, at most ``reach`` characters."""
+        return max(self.sentence[0], self.start - reach), self.start
+
+    def after_in_clause(self) -> Span:
+        return self.end, self.clause[1]
+
+
+class Document:
+    """One article: ``text`` is the normalised form every rule matches on; offsets a user sees
+    come from ``span`` (the original text's). Segmentation is computed once, on first use."""
+
+    def __init__(self, original: str, source: str = "<text>", article_date: dt.date | None = None) -> None:
+        self.source = source
+        self.norm: NormalizedText = normalize(original)
+        self.text = self.norm.text
+        self.lang = detect_lang(original)
+        self.date = article_date or find_article_date(original)
+
+    @property
+    def original(self) -> str:
+        return self.norm.original
+
+    def span(self, start: int, end: int) -> Span:
+        """The original ``[start, end)`` of normalised ``[start, end)``."""
+        return self.norm.span(start, end)
+
+    def as_written(self, start: int, end: int) -> str:
+        """The original text of normalised ``[start, end)`` (鼎新動力, not the folded 鼎新动力)."""
+        left, right = self.span(start, end)
+        return self.original[left:right]
+
+    def sentence(self, start: int, end: int) -> Span:
+        return sentence_bounds(self.text, start, end)
+
+    def clause(self, start: int, end: int) -> Span:
+        return clause_bounds(self.text, start, end)
+
+    def paragraph(self, start: int) -> Span:
+        return paragraph_bounds(self.text, start)
+
+    def quote(self, start: int, end: int) -> Span:
+        """The quote of a figure, in original offsets."""
+        return self.span(*quote_bounds(self.text, start, end))
+
+    def place(self, start: int, end: int) -> Place:
+        """Where the figure at normalised ``[start, end)`` sits."""
+        return Place(start, end, self.clause(start, end), self.sentence(start, end), self.paragraph(start))
