@@ -24,6 +24,7 @@ from factrecon.reports.readers.decode import DecodeError, decode
 from factrecon.reports.readers.html import looks_like_html, read_page
 from factrecon.reports.readers.markdown import front_matter
 from factrecon.reports.readers.paths import list_entries, no_article, reason, walk
+from factrecon.reports.readers.sidecar import read_sidecar
 
 if TYPE_CHECKING:
     from factrecon.claims.model import TextBasis
@@ -44,7 +45,7 @@ class Article:
     text: str
     encoding: str
     basis: TextBasis = "original"
-    date: dt.date | None = None       # from HTML metadata or front matter
+    date: dt.date | None = None       # from HTML metadata, front matter or a .meta.json sidecar
     title: str | None = None
     warnings: tuple[str, ...] = ()    # e.g. damaged UTF-8 bytes read as U+FFFD
 
@@ -123,7 +124,17 @@ def iter_inputs(paths: Sequence[str], options: ReadOptions = ReadOptions()) -> I
 
 
 def read_article(path: str, options: ReadOptions = ReadOptions()) -> Article:
-    """One article from a file (or ``-``, standard input); raises ``InputError`` naming ``path``."""
+    """One article from a file (or ``-``, standard input), with the date and title of a
+    ``.meta.json`` sidecar where the article gives none; raises ``InputError`` naming ``path``."""
+    article = _read_text(path, options)
+    if path == STDIN:
+        return article
+    sidecar = read_sidecar(path)
+    return replace(article, date=article.date or sidecar.date, title=article.title or sidecar.title,
+                   warnings=article.warnings + ((sidecar.warning,) if sidecar.warning else ()))
+
+
+def _read_text(path: str, options: ReadOptions) -> Article:
     data = _stdin(options.max_bytes) if path == STDIN else _read_bytes(path, options.max_bytes)
     try:
         decoded = decode(data)

@@ -243,3 +243,39 @@ def test_read_inputs_without_paths_reads_the_corpus_by_base_name() -> None:
     assert [a.source for a in articles] == [os.path.basename(p) for p in default_corpus()]
     assert "000_4774084d0a6e70d6.txt" in [a.source for a in articles]
     assert all(a.encoding == "utf-8" and a.text.strip() for a in articles)
+
+
+SIDECARS = (
+    ("beside_the_full_name", "a.txt.meta.json", '{"date": "2026-01-06", "title": "Sales"}', dt.date(2026, 1, 6), None),
+    ("beside_the_stem", "a.meta.json", '{"date": "2026-01-06T08:30:00+08:00"}', dt.date(2026, 1, 6), None),
+    ("date_null", "a.txt.meta.json", '{"date": null, "title": "Sales"}', None, None),
+    ("not_json", "a.txt.meta.json", "{date: 2026", None, "a.txt.meta.json not read (JSONDecodeError)"),
+    ("not_an_object", "a.txt.meta.json", "[1, 2]", None, "a.txt.meta.json not read (not a JSON object)"),
+    ("bad_date", "a.txt.meta.json", '{"date": "6 Jan"}', None, "a.txt.meta.json: date '6 Jan' is not YYYY-MM-DD"),
+)
+
+
+@pytest.mark.parametrize(("name", "data", "date", "warning"), [case[1:] for case in SIDECARS],
+                         ids=[case[0] for case in SIDECARS])
+def test_meta_json_sidecar_gives_date_or_one_warning(tmp_path: Path, name: str, data: str, date: dt.date | None,
+                                                      warning: str | None) -> None:
+    article_path = write(tmp_path / "a.txt", "销量增长5%。".encode())
+    write(tmp_path / name, data.encode())
+    article = read_article(article_path)
+    assert article.text == "销量增长5%。"
+    assert article.date == date
+    assert article.warnings == ((warning,) if warning else ())
+
+
+def test_front_matter_date_wins_over_the_sidecar(tmp_path: Path) -> None:
+    article_path = write(tmp_path / "a.md", "---\ndate: 2025-12-09\n---\n销量增长5%。".encode())
+    write(tmp_path / "a.md.meta.json", b'{"date": "2026-01-06", "title": "T"}')
+    article = read_article(article_path)
+    assert (article.date, article.title) == (dt.date(2025, 12, 9), "T")
+
+
+def test_sidecar_is_not_read_as_an_article(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "销量增长5%。".encode())
+    write(tmp_path / "a.txt.meta.json", b'{"date": "2026-01-06"}')
+    articles, errors = read_articles([str(tmp_path)])
+    assert [os.path.basename(a.source) for a in articles] == ["a.txt"] and not errors
