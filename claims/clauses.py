@@ -21,6 +21,11 @@ def _marks(text: str) -> tuple[list[int], list[int], list[int], list[int]]:
             [m.start() for m in clauses], [m.end() for m in clauses])
 
 
+def sentence_ends(text: str) -> list[int]:
+    """Where each sentence of ``text`` ends: the positions just after its end marks."""
+    return _marks(text)[1]
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """``[left, right)`` of the sentence around ``[start, end)``, without its end mark."""
     starts, ends, _, _ = _marks(text)

@@ -11,20 +11,34 @@ from factrecon.claims.time.timeline import Timeline
 
 from .alignment import align
 from .checks import CHECKS
-from .context import Context, Draft
+from .context import NOT_COMPARED, Context, Draft
 from .facts import fact_of
 from .fingerprint import fingerprint
+from .frames import load_applicability
 from .independence import Origins
 from .model import RANK, Finding
 from .tolerances import Tolerances, load_tolerances
 
 
 @dataclass(frozen=True, slots=True)
+class NotCompared:
+    """Two figures that may be of one quantity but were not judged: their frames leave two or
+    more parts unknown (``unknown`` says which, in which source)."""
+
+    claims: tuple[str, ...]
+    unknown: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"claims": list(self.claims), "unknown": self.unknown}
+
+
+@dataclass(frozen=True, slots=True)
 class CheckResult:
-    """The claims checked and the findings about them, most urgent first."""
+    """The claims checked, the findings about them (most urgent first) and the pairs not compared."""
 
     claims: tuple[Claim, ...]
     findings: tuple[Finding, ...]
+    not_compared: tuple[NotCompared, ...] = ()
 
 
 def check(
@@ -53,9 +67,13 @@ def check(
         load_lexicon(vocab),
         {claim.id: claim for claim in ordered},
         tuple(sorted(timelines, key=lambda timeline: timeline.source)),
+        load_applicability(),
     )
     drafts = [(module.NAME, draft) for module in CHECKS for draft in module.run(context)]
-    return CheckResult(ordered, _findings(drafts, context))
+    skipped = sorted({tuple(sorted(draft.claims)): draft.explanation for _, draft in drafts
+                      if draft.kind == NOT_COMPARED}.items())
+    findings = _findings([item for item in drafts if item[1].kind != NOT_COMPARED], context)
+    return CheckResult(ordered, findings, tuple(NotCompared(ids, unknown) for ids, unknown in skipped))
 
 
 def _findings(drafts: Sequence[tuple[str, Draft]], context: Context) -> tuple[Finding, ...]:

@@ -10,6 +10,7 @@ from factrecon.claims.time.timeline import Timeline
 
 from .alignment import Quantity
 from .facts import Fact
+from .frames import Applicability, Comparison, compare
 from .independence import Origins
 from .tolerances import Tolerances
 
@@ -27,6 +28,15 @@ class Draft:
     derived: tuple[tuple[str, float], ...] = ()
 
 
+NOT_COMPARED = "not_compared"
+
+
+def skipped(claims: tuple[str, ...], unknown: str) -> Draft:
+    """A pair that may be of one quantity but whose frames leave too much unknown to judge: no
+    finding, but the report counts it (``CheckResult.not_compared``)."""
+    return Draft(NOT_COMPARED, claims, unknown)
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
     claims: tuple[Claim, ...]
@@ -37,6 +47,19 @@ class Context:
     lexicon: Lexicon
     by_id: dict[str, Claim] = field(default_factory=dict)
     timelines: tuple[Timeline, ...] = ()  # the articles' dated events, for checks of days between them
+    applicability: Applicability = field(default_factory=Applicability)  # frame parts that do not apply
+
+    def same_sentence(self, first: Claim, second: Claim) -> bool:
+        """Whether two claims stand in one sentence of one article (False when its timeline,
+        which knows the sentences, was not given)."""
+        if first.source != second.source:
+            return False
+        timeline = next((t for t in self.timelines if t.source == first.source), None)
+        return timeline is not None and bool(timeline.sentence_ends) and timeline.same_sentence(first, second)
+
+    def compare(self, a: Claim, b: Claim) -> Comparison:
+        """How the frames of two claims relate (frames.py)."""
+        return compare(a, b, self.applicability)
 
     def changed(self, a: str, b: str) -> bool:
         """Whether one claim is a change from the other ("从95%降至0%"), directly or along a chain."""

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from factrecon.units import is_currency
+
 
 @dataclass(frozen=True, slots=True)
 class RatioBasis:
@@ -28,6 +30,14 @@ class Derivations:
     change_attributes: tuple[str, ...]
     share_attributes: tuple[str, ...]
     related_attributes: tuple[frozenset[str], ...]
+    not_additive: tuple[str, ...]
+    sum_slip: float
+
+    def additive(self, unit: str, attribute: str | None) -> bool:
+        """Whether figures in ``unit`` of ``attribute`` add up over sub-periods (flows)."""
+        if unit != "count" and not is_currency(unit):
+            return False
+        return attribute is not None and not any(word in attribute.lower() for word in self.not_additive)
 
     def is_change(self, attribute: str | None) -> bool:
         return attribute is not None and any(word in attribute.lower() for word in self.change_attributes)
@@ -56,4 +66,6 @@ def load_derivations() -> Derivations:
         change_attributes=tuple(data["change_attributes"]),
         share_attributes=tuple(data["share_attributes"]),
         related_attributes=tuple(frozenset(a.lower() for a in group) for group in data["related_attributes"]),
+        not_additive=tuple(word.lower() for word in data["additive_not"]),
+        sum_slip=float(data["sum_slip"]),
     )

@@ -6,6 +6,8 @@ import math
 
 from factrecon.claims import Claim
 
+from .facts import Fact, numerator_denominator
+
 _PREFIXED = {"FLOPS": "FLOPS", "OPS": "OPS", "byte": "B", "byte/second": "B/s"}
 _PREFIXES = ((1e15, "P"), (1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k"))
 _CURRENCY_LIKE = ("USD", "CNY", "HKD", "TWD", "EUR", "GBP", "JPY", "KRW")
@@ -53,3 +55,15 @@ def stated(claim: Claim) -> str:
 def clipped(quote: str, limit: int = 32) -> str:
     """A quote cut to about ``limit`` characters for an explanation: '12月5日,摩尔线程正式登陆A股…'."""
     return quote if len(quote) <= limit else quote[:limit].rstrip() + "…"
+
+
+def describe(fact: Fact) -> str:
+    """A fact in words, with its claim's own text: "'7.5%' (001.txt:1155) puts NVIDIA H20 at 7.5% of
+    NVIDIA H200, i.e. NVIDIA H200 ≈ 13.3× NVIDIA H20"."""
+    claim = fact.claim
+    if " / " not in fact.entity:
+        return f"{stated(claim)}"
+    numerator, denominator = numerator_denominator(fact)
+    if fact.point is None:
+        return f"{stated(claim)} puts {numerator} / {denominator} in [{number(fact.lo)}, {number(fact.hi)}]"
+    return f"{stated(claim)} puts {numerator} at {amount(fact.point, 'times')} {denominator}"

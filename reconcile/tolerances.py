@@ -9,6 +9,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from factrecon.units import is_currency
+
 
 @dataclass(frozen=True, slots=True)
 class Tolerances:
@@ -20,6 +22,7 @@ class Tolerances:
     derived_approx_agree: float
     scope_factor: float
     slack_factor: float
+    plausibility_factor: float
     slip_factors: tuple[float, ...]
     slip_tolerance: float
     attribute_similarity: float
@@ -31,8 +34,10 @@ class Tolerances:
     slack_days: int
 
     def widening(self, unit: str, qualifier: str) -> float:
-        """Relative widening of a figure in ``unit`` written with ``qualifier``."""
-        return self.relative.get(unit, self.relative["default"]) + self.qualifier.get(qualifier, 0.0)
+        """Relative widening of a figure in ``unit`` written with ``qualifier`` (``currency`` stands
+        for every currency unit without an entry of its own)."""
+        kind = "currency" if unit not in self.relative and is_currency(unit) else unit
+        return self.relative.get(kind, self.relative["default"]) + self.qualifier.get(qualifier, 0.0)
 
     def rounding_share(self, unit: str) -> float:
         """How much of the last digit's step an exact figure in ``unit`` may hide, each side."""
@@ -52,6 +57,7 @@ def _read(data: dict[str, Any]) -> Tolerances:
         derived_approx_agree=float(data["derived"]["approx_agree"]),
         scope_factor=float(data["derived"]["scope_factor"]),
         slack_factor=float(data["bounds"]["slack_factor"]),
+        plausibility_factor=float(data["plausibility"]["factor"]),
         slip_factors=tuple(float(f) for f in data["unit_slip"]["factors"]),
         slip_tolerance=float(data["unit_slip"]["tolerance"]),
         attribute_similarity=float(data["alignment"]["attribute_similarity"]),

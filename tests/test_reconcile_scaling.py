@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from factrecon.claims import Claim
 from factrecon.reconcile import check, load_tolerances
 from factrecon.reconcile.checks import derived_ratio
-from factrecon.reconcile.checks.values import _distance, _Nearest
+from factrecon.reconcile.clusters import _distance, _Nearest
 from factrecon.reconcile.derivations import load_derivations
 from factrecon.reconcile.facts import Fact, fact_of, numerator_denominator
 

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from functools import cache
 from typing import Any, Literal
 
-from ..clauses import clause_bounds, paragraph_bounds, sentence_bounds
+from ..clauses import clause_bounds, paragraph_bounds, sentence_bounds, sentence_ends
 from ..frame.entities import find_mentions
 from ..frame.periods import find_times
 from ..lexicon import load_lexicon
@@ -63,6 +63,11 @@ class Timeline:
     events: tuple[Event, ...] = ()
     elapsed: tuple[Elapsed, ...] = ()
     attributions: tuple[Attribution, ...] = ()
+    sentence_ends: tuple[int, ...] = ()  # original offsets where the article's sentences end
+
+    def same_sentence(self, first: Claim, second: Claim) -> bool:
+        """Whether two of the article's claims stand in one sentence."""
+        return bisect_right(self.sentence_ends, first.start) == bisect_right(self.sentence_ends, second.start)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready record (for caches); ``from_dict`` reads it back."""
@@ -74,7 +79,7 @@ class Timeline:
                    tuple(Elapsed(e["claim"], e["counting"], _cue(e["anchor"]), e["target"] and _cue(e["target"]),
                                  e["as_of"] and _event(e["as_of"]), e["trading"]) for e in record["elapsed"]),
                    tuple(Attribution(a["claim"], _event(a["effect"]), _event(a["cause"]))
-                         for a in record["attributions"]))
+                         for a in record["attributions"]), tuple(record.get("sentence_ends", ())))
 
 
 def _cue(record: dict[str, Any]) -> Cue:
@@ -116,6 +121,10 @@ class _Reader:
         self.text = self.norm.text
         self.mentions = find_mentions(self.text, load_lexicon(vocab))
         self.events = dated_events(self.norm, source, find_times(self.text), self.mentions, article_date)
+
+    def sentence_ends(self) -> tuple[int, ...]:
+        """Original offsets of the sentence ends (after each end mark)."""
+        return tuple(self.original(end) for end in sentence_ends(self.text))
 
     def span(self, claim: Claim) -> tuple[int, int]:
         """The claim's ``[start, end)`` in the normalised text."""
@@ -161,7 +170,7 @@ def read_timeline(
         elif (frame := _elapsed(reader, claim)) is not None:
             elapsed.append(frame)
     attributions = [found for claim in claims if (found := _attribution(reader, claim)) is not None]
-    return Timeline(source, tuple(reader.events), tuple(elapsed), tuple(attributions))
+    return Timeline(source, tuple(reader.events), tuple(elapsed), tuple(attributions), reader.sentence_ends())
 
 
 def _relative_event(reader: _Reader, claim: Claim) -> Event | None:

@@ -22,9 +22,8 @@ from collections.abc import Iterable
 from ..alignment import attribute_key, memberships
 from ..context import Context, Draft
 from ..derivations import RatioBasis, load_derivations
-from ..explain import amount, number, short
+from ..explain import amount, describe, number, short
 from ..facts import Fact, numerator_denominator
-from .values import describe
 
 NAME = "derived_ratio"
 _LOOSE = 1e-9  # relative margin of the bisection; every candidate is then tested exactly

@@ -21,9 +21,9 @@ from collections.abc import Iterable, Sequence
 
 from ..context import Context, Draft
 from ..derivations import load_derivations
+from ..explain import describe
 from ..facts import Fact
 from ..periods import relation
-from .values import describe
 
 NAME = "framing"
 

@@ -17,11 +17,10 @@ from factrecon.claims import Claim
 
 from ..context import Context, Draft
 from ..derivations import Derivations, load_derivations
-from ..explain import number
+from ..explain import describe, number
 from ..facts import Fact
 from ..periods import relation
 from .nearby import by_article, windows
-from .values import describe
 
 NAME = "parts"
 LISTED_TOGETHER = 60  # characters: shares of one whole written side by side

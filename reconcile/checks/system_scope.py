@@ -16,9 +16,8 @@ from collections.abc import Iterable
 
 from ..alignment import attribute_key
 from ..context import Context, Draft
-from ..explain import amount, number
+from ..explain import amount, describe, number
 from ..facts import Fact
-from .values import describe
 
 NAME = "system_scope"
 UNITS = ("FLOPS", "OPS")

@@ -1,0 +1,119 @@
+"""Clusters of figures about one quantity by their intervals: point figures (exact, approx,
+ranges) whose widened intervals overlap form one cluster; an open bound (超过, 不足) joins the
+cluster it fits, or is met only formally by a value far past it (``slack``).
+
+Sorting the intervals once keeps this near linear in the number of figures.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections.abc import Sequence
+
+from .facts import Fact
+
+
+def overlap(a_lo: float, a_hi: float, b_lo: float, b_hi: float) -> bool:
+    return max(a_lo, b_lo) <= min(a_hi, b_hi)
+
+
+def _hull(cluster: Sequence[Fact]) -> tuple[float, float]:
+    return min(f.lo for f in cluster), max(f.hi for f in cluster)
+
+
+def cluster_facts(facts: list[Fact], slack_factor: float) -> tuple[list[list[Fact]], list[tuple[Fact, Fact]]]:
+    """Point clusters by sweeping sorted intervals, then bounds attached where they fit."""
+    points = sorted((f for f in facts if not f.bound), key=lambda f: (f.lo, f.hi, f.id))
+    clusters: list[list[Fact]] = []
+    reach = -math.inf
+    for fact in points:
+        if clusters and fact.lo <= reach:
+            clusters[-1].append(fact)
+            reach = max(reach, fact.hi)
+        else:
+            clusters.append([fact])
+            reach = fact.hi
+    point_clusters = [list(c) for c in clusters]
+    slack: list[tuple[Fact, Fact]] = []
+    loose: list[list[Fact]] = []
+    hulls = [_hull(cluster) for cluster in point_clusters]
+    lookups: dict[int, _Nearest] = {}
+    for bound in sorted((f for f in facts if f.bound), key=lambda f: f.id):
+        fitting = []
+        for index, (cluster, hull) in enumerate(zip(point_clusters, hulls, strict=True)):
+            if overlap(bound.lo, bound.hi, *hull):
+                nearest = (lookups.get(index) or lookups.setdefault(index, _Nearest(cluster)))(bound)
+                if formal_only(bound, nearest, slack_factor):
+                    slack.append((bound, nearest))
+                else:
+                    fitting.append((_distance(bound, nearest), index))
+        if fitting:
+            clusters[min(fitting)[1]].append(bound)
+        elif home := next((c for c in loose if all(overlap(bound.lo, bound.hi, f.lo, f.hi) for f in c)), None):
+            home.append(bound)
+        elif not any(bound in pair for pair in slack):
+            loose.append([bound])
+    return clusters + loose, slack
+
+
+def _edge(fact: Fact) -> float:
+    return fact.lo if math.isfinite(fact.lo) else fact.hi
+
+
+def central(fact: Fact) -> float:
+    return fact.point if fact.point is not None else (fact.lo + fact.hi) / 2
+
+
+def _gap(value: float, edge: float) -> float:
+    """How far ``value`` is from ``edge``: the log of their ratio (taken apart, as 1e-310 / 1e15
+    underflows to 0) when both are positive, else the difference."""
+    return abs(math.log(value) - math.log(edge)) if value > 0 and edge > 0 else abs(value - edge)
+
+
+def _distance(bound: Fact, fact: Fact) -> float:
+    return _gap(central(fact), _edge(bound))
+
+
+class _Nearest:
+    """The first figure of a cluster nearest a bound's edge (``min`` by ``_distance``), found by
+    bisecting the distinct values: the gap only grows away from the edge on either side of it, and
+    on the non-positive side of a positive edge."""
+
+    def __init__(self, cluster: list[Fact]) -> None:
+        self.cluster = cluster
+        self.first: dict[float, int] = {}
+        for position, fact in enumerate(cluster):
+            self.first.setdefault(central(fact), position)
+        self.values = sorted(self.first)
+        self.finite = all(math.isfinite(value) for value in self.values)
+
+    def __call__(self, bound: Fact) -> Fact:
+        edge, values = _edge(bound), self.values
+        if not self.finite or not math.isfinite(edge):
+            return min(self.cluster, key=lambda f: _distance(bound, f))
+        split = bisect.bisect_right(values, 0.0) if edge > 0 else 0  # values below split are measured apart
+        at = bisect.bisect_left(values, edge, split)
+        found: list[tuple[float, float]] = []  # (gap, value) at the least gap of each run away from the edge
+        for run in (range(at - 1, split - 1, -1), range(at, len(values)), range(split - 1, -1, -1)):
+            least = None
+            for index in run:
+                gap = _gap(values[index], edge)
+                if least is not None and gap != least:
+                    break
+                least = gap
+                found.append((gap, values[index]))
+        best = min(gap for gap, _ in found)
+        return self.cluster[min(self.first[value] for gap, value in found if gap == best)]
+
+
+def formal_only(bound: Fact, fact: Fact, slack_factor: float) -> bool:
+    """A lower bound (as written) met only by a value more than ``slack_factor`` past it: "6倍以上"
+    against 13.3×."""
+    if bound.claim.qualifier != "lower" or fact.point is None or fact.point <= 0 or bound.claim.value is None:
+        return False
+    edge = bound.point
+    if not edge or edge <= 0:
+        return False
+    ratio = fact.point / edge if not bound.inverted else edge / fact.point
+    return ratio > slack_factor

@@ -1,0 +1,111 @@
+"""Whether two figures speak of the same thing: the comparability of their frames.
+
+A frame is the key statistical agencies give an observation (SDMX): entity, measure, unit,
+period, scope, basis, and the status it carries. Facts are grouped by entity, unit and measure
+before they get here (alignment.py); this module compares the rest, part by part. Each part of a
+pair is *shared* (known on both sides and equal, or not applicable to the measure: a chip's memory
+has no period), *different* (known on both sides, unequal: two series, never a contradiction) or
+*unknown* (missing on a side). Unknown is never "the same":
+
+>>> from factrecon.claims import Claim
+>>> def claim(source, time, scope):
+...     return Claim(id=f"{source}:0", source=source, start=0, end=1, text="5", quote="5", value=5.0,
+...                  lower=5.0, upper=5.0, precision=1.0, unit="count", qualifier="exact", lang="en",
+...                  entity="Acme", attribute="sales", time=time, scope=scope, basis="level", status="reported")
+>>> compare(claim("a", "2025", "whole"), claim("b", "2025Q4", "whole"), Applicability()).different
+('period',)
+>>> compare(claim("a", "2025", "whole"), claim("b", None, "whole"), Applicability()).unknown
+(('period', 'b'),)
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from factrecon.claims import Claim
+
+from .periods import period, relation
+
+PARTS = ("period", "scope", "basis", "status")
+
+
+@dataclass(frozen=True, slots=True)
+class Applicability:
+    """Which frame parts do not apply to which measures (reconcile/data/measures.toml): a product
+    spec or a fixed price has no period. Measures are matched by the words of their name."""
+
+    timeless: tuple[str, ...] = ()
+
+    def applies(self, part: str, measure: str | None) -> bool:
+        if part != "period" or not measure:
+            return True
+        words = measure.lower()
+        return not any(term in words for term in self.timeless)
+
+
+@cache
+def load_applicability() -> Applicability:
+    text = resources.files(__package__).joinpath("data/measures.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    return Applicability(timeless=tuple(term.lower() for term in data["not_applicable"]["period"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """How the frames of two figures relate: the parts they share (with the shared value), the
+    parts known on both sides that differ, and the parts one side does not state (with that
+    side's source)."""
+
+    shared: tuple[tuple[str, str], ...]
+    different: tuple[str, ...]
+    unknown: tuple[tuple[str, str], ...]
+
+    @property
+    def comparable(self) -> bool:
+        """No part known to differ: the figures may be of one quantity."""
+        return not self.different
+
+    def doubts(self) -> list[str]:
+        """One phrase per unknown part: ["period not stated in b.txt", "scope not stated in a.txt and b.txt"]."""
+        sources: dict[str, list[str]] = {}
+        for part, source in self.unknown:
+            sources.setdefault(part, []).append(source)
+        return [f"{part} not stated in {' and '.join(names)}" for part, names in sources.items()]
+
+    def shared_words(self) -> str:
+        """The frame both figures share, in words: "2025 · BEV · level · reported"."""
+        return " · ".join(value for _, value in self.shared if value)
+
+
+def _value(claim: Claim, part: str) -> str | None:
+    if part == "period":
+        found = period(claim.time)
+        return found.label if found else None
+    return getattr(claim, part)
+
+
+def compare(a: Claim, b: Claim, applicability: Applicability) -> Comparison:
+    """The frame parts ``a`` and ``b`` share, differ in, or leave unknown."""
+    shared: list[tuple[str, str]] = []
+    different: list[str] = []
+    unknown: list[tuple[str, str]] = []
+    measure = a.attribute or b.attribute
+    for part in PARTS:
+        if not applicability.applies(part, measure):
+            shared.append((part, ""))
+            continue
+        first, second = _value(a, part), _value(b, part)
+        if first is None or second is None:
+            unknown.extend((part, claim.source.rsplit("/", 1)[-1]) for claim, value in ((a, first), (b, second))
+                           if value is None)
+        elif part == "period" and relation(period(a.time), period(b.time)) != "same":
+            different.append(part)
+        elif part != "period" and first != second:
+            different.append(part)
+        else:
+            shared.append((part, first))
+    parts_unknown = tuple(dict.fromkeys(unknown))
+    return Comparison(tuple(shared), tuple(different), parts_unknown)
