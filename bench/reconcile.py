@@ -76,6 +76,19 @@ TIMES = (
     ("2025-08", 0.01),
     ("2026 (forecast)", 0.02),
 )
+SCOPES = (  # the part of the entity a figure covers, as the frame reader gives it (None: unknown)
+    ("whole", 0.70),
+    ("China", 0.10),
+    ("overseas", 0.05),
+    ("data-centre segment", 0.05),
+    (None, 0.10),
+)
+STATUSES = (
+    ("reported", 0.85),
+    ("forecast", 0.08),
+    ("preliminary", 0.04),
+    ("estimate", 0.03),
+)
 ORIGINS = (
     (None, 0.80),
     ("IDC", 0.04),
@@ -396,6 +409,9 @@ class Generator:
             attribute=f"{attribute.name} {relative_to.name}" if relative_to else attribute.name,
             relative_to=relative_to.name if relative_to else None,
             time=when,
+            scope=pick(self.rng, SCOPES),
+            basis="level",
+            status=pick(self.rng, STATUSES),
             origin=origin,
         )
 

@@ -7,11 +7,12 @@
 [('agreement', 2)]
 """
 
-from .check import CheckResult, check
+from .check import CheckResult, NotCompared, check
 from .model import FINDING_FIELDS, FINGERPRINT_SCHEME, KINDS, SEVERITY, Finding, Kind, Severity
 from .tolerances import Tolerances, load_tolerances
 
 __all__ = [
-    "FINDING_FIELDS", "FINGERPRINT_SCHEME", "KINDS", "SEVERITY", "CheckResult", "Finding", "Kind", "Severity",
+    "FINDING_FIELDS", "FINGERPRINT_SCHEME", "KINDS", "SEVERITY", "CheckResult", "Finding", "Kind", "NotCompared",
+    "Severity",
     "Tolerances", "check", "load_tolerances",
 ]

@@ -44,7 +44,10 @@ def findings_summary(result: CheckResult) -> str:
     counts = Counter(finding.kind for finding in result.findings)
     parts = ", ".join(f"{kind} {counts[kind]}" for kind in KINDS if counts[kind])
     noun = "finding" if len(result.findings) == 1 else "findings"
-    return f"{len(result.findings)} {noun}" + (f": {parts}" if parts else "") + f" ({len(result.claims)} claims)"
+    skipped = len(result.not_compared)
+    unjudged = f", {skipped} pair{'s' if skipped != 1 else ''} not compared (frames unknown)" if skipped else ""
+    listed = f": {parts}" if parts else ""
+    return f"{len(result.findings)} {noun}{listed} ({len(result.claims)} claims{unjudged})"
 
 
 def by_topic(findings: Sequence[Finding]) -> list[tuple[Topic, list[Finding]]]:

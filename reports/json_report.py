@@ -36,6 +36,7 @@ def claims_to_json(claims: Sequence[Claim]) -> str:
 
 
 def check_to_json(result: CheckResult) -> str:
-    """``{"claims": [...], "findings": [...]}``, indented, ending in a newline."""
+    """``{"claims": [...], "findings": [...], "not_compared": [...]}``, indented, ending in a newline."""
     return _dumps({"claims": [claim_record(claim) for claim in result.claims],
-                   "findings": [finding.to_dict() for finding in result.findings]}, indent=2) + "\n"
+                   "findings": [finding.to_dict() for finding in result.findings],
+                   "not_compared": [pair.to_dict() for pair in result.not_compared]}, indent=2) + "\n"
