@@ -14,9 +14,10 @@ from factrecon.claims import Claim, Timeline, extract, label_sparsity, read_time
 from factrecon.reconcile import KINDS, check
 
 FAMILY = "reconcile"
-CASE_KEYS = frozenset({"name", "topic", "articles", "expect", "absent", "dates", "xfail"})
+CASE_KEYS = frozenset({"name", "topic", "articles", "expect", "absent", "not_compared", "dates", "xfail"})
 TOPICS = frozenset({"agreement", "conflict", "tension", "change", "arithmetic_ok", "arithmetic_bad", "reciprocal",
-                    "dense_sparse", "bound", "forecast", "timeline", "repeat", "same_origin", "not_flagged", "dates"})
+                    "dense_sparse", "bound", "forecast", "timeline", "repeat", "same_origin", "not_flagged", "dates",
+                    "frame"})
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -51,12 +52,19 @@ def resolve(claims: list[Claim], ref: str) -> str:
 
 def test_reconcile_case(reconcile_case: dict[str, Any]) -> None:
     claims = claims_of(reconcile_case)
-    findings = check(claims, timelines=timelines_of(reconcile_case, claims)).findings
+    result = check(claims, timelines=timelines_of(reconcile_case, claims))
+    findings = result.findings
     shown = "\n".join(f"  {f.kind}: {[i for i in f.claims]} {f.explanation[:150]}" for f in findings)
     for expect in reconcile_case.get("expect", []):
         wanted = {resolve(claims, ref) for ref in expect["claims"]}
-        assert any(f.kind == expect["kind"] and wanted <= set(f.claims) for f in findings), (
-            f"expected {expect['kind']} over {expect['claims']}; findings:\n{shown}")
+        words = expect.get("explains", "")
+        assert any(f.kind == expect["kind"] and wanted <= set(f.claims) and words in f.explanation for f in findings), (
+            f"expected {expect['kind']} over {expect['claims']} saying {words!r}; findings:\n{shown}")
+    for pair in reconcile_case.get("not_compared", []):
+        wanted = {resolve(claims, ref) for ref in pair["claims"]}
+        skipped = "\n".join(f"  {p.claims} {p.unknown}" for p in result.not_compared)
+        assert any(wanted <= set(p.claims) and pair.get("explains", "") in p.unknown for p in result.not_compared), (
+            f"expected {pair['claims']} not compared; not compared:\n{skipped or '  (none)'}\nfindings:\n{shown}")
     for absent in reconcile_case.get("absent", []):
         named = {resolve(claims, ref) for ref in absent["claims"]}
         need = min(2, len(named))
@@ -71,7 +79,8 @@ def test_cases_are_well_formed() -> None:
         names[(stem, case["name"])] += 1
         assert set(case) <= CASE_KEYS, f"{stem}::{case['name']}: unknown keys {set(case) - CASE_KEYS}"
         assert case.get("topic") in TOPICS, f"{stem}::{case['name']}: topic {case.get('topic')!r}"
-        assert case.get("expect") or case.get("absent"), f"{stem}::{case['name']}: nothing to check"
+        assert case.get("expect") or case.get("absent") or case.get("not_compared"), (
+            f"{stem}::{case['name']}: nothing to check")
         for expect in case.get("expect", []):
             assert expect["kind"] in KINDS and expect["claims"]
         for absent in case.get("absent", []):
