@@ -1,0 +1,72 @@
+"""Roles of the names around a figure that make them other than its subject, or make a person
+its subject: a name in a list of examples ("包括A、B等20家机构"), a venue ("登陆港交所", "listed on
+the Nasdaq"), and a person arguing for the figure ("米兰主张降息50个基点", "Jane Doe called for a
+50bp cut"). The cue words (claims/data/subjects.toml) are found once per document; each question
+is a bisect.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from ..literals import Hit, LiteralIndex
+from ..vocab import load, words
+
+_BREAK = re.compile(r"[,，。;；!！?？\n]")
+LIST_REACH = 60  # characters a list of examples runs on after its opener
+VENUE_GAP = 4  # characters between a venue word and the venue ("正式登陆 香港联交所")
+
+
+@cache
+def _indexes() -> tuple[LiteralIndex, LiteralIndex, LiteralIndex, int]:
+    return (LiteralIndex(words("subjects", "list_openers")), LiteralIndex(words("subjects", "venue_before")),
+            LiteralIndex(words("subjects", "stance_verbs")), int(load("subjects")["stance_gap"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """The role cue words of one document, in order."""
+
+    openers: list[Hit]
+    venues: list[Hit]
+    stances: list[Hit]
+    stance_gap: int
+    ends: dict[str, list[int]]
+
+    def _last_before(self, hits: list[Hit], position: int) -> Hit | None:
+        """The last of ``hits`` that ends at or before ``position``."""
+        ends = self.ends[("openers", "venues", "stances")[(hits is self.venues) + 2 * (hits is self.stances)]]
+        index = bisect_left(ends, position + 1) - 1
+        return hits[index] if index >= 0 else None
+
+    def is_listed(self, text: str, position: int) -> bool:
+        """Whether ``position`` lies in a list of examples opened earlier in its clause."""
+        opener = self._last_before(self.openers, position)
+        return opener is not None and position - opener.end <= LIST_REACH \
+            and not _BREAK.search(text, opener.end, position)
+
+    def is_venue(self, text: str, position: int) -> bool:
+        """Whether a venue word stands right before ``position`` ("登陆|港交所")."""
+        venue = self._last_before(self.venues, position)
+        return venue is not None and position - venue.end <= VENUE_GAP \
+            and not text[venue.end:position].strip(" 的了在于the")
+
+    def stance_before(self, text: str, left: int, position: int) -> int | None:
+        """Where the last stance verb between ``left`` and ``position`` starts (not one that
+        describes a noun: "特朗普支持的候选人")."""
+        stance = self._last_before(self.stances, position)
+        if stance is None or stance.start < left or text.startswith("的", stance.end):
+            return None
+        return stance.start
+
+
+@lru_cache(maxsize=4)
+def roles(text: str) -> Roles:
+    """The role cue words of ``text`` (normalised)."""
+    openers, venues, stances, gap = _indexes()
+    found = {"openers": openers.find(text), "venues": venues.find(text), "stances": stances.find(text)}
+    return Roles(found["openers"], found["venues"], found["stances"], gap,
+                 {key: [hit.end for hit in hits] for key, hits in found.items()})
