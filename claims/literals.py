@@ -60,7 +60,8 @@ class LiteralIndex:
             return []
         folded = fold(text) if folded is None else folded
         hits = []
-        for match in self.pattern.finditer(folded):
+        match = self.pattern.search(folded)
+        while match is not None:
             start, end = match.span()
             key = match.group()
             while key not in self.words or not _whole_word(folded, start, end):
@@ -70,6 +71,8 @@ class LiteralIndex:
                     break
             if end > start:
                 hits.append(Hit(start, end, key))
+            # after a back-off, a word may start inside the longer path ("the fed|eral open market ...")
+            match = self.pattern.search(folded, end if end > start else start + 1)
         return hits
 
 

@@ -30,6 +30,7 @@ class _Forms:
     titled_latin: re.Pattern[str]
     latin_before_verb: re.Pattern[str]
     stops: re.Pattern[str]
+    not_name_starts: str
     not_names: frozenset[str]
     gloss: re.Pattern[str]
     gloss_not: frozenset[str]
@@ -53,7 +54,8 @@ def _forms() -> _Forms:
         titled_latin=re.compile(rf"\b(?:{alternation(latin_titles)}) ({_LATIN_NAME}(?: {_LATIN_NAME}){{0,2}})"),
         latin_before_verb=re.compile(rf"(?<![A-Za-z-])({latin_run})(?:,[^,.;\n]{{1,40}},)? (?:{alternation(person['latin_verbs'])})\b"),
         stops=re.compile(alternation(person["name_stops"])),
-        not_names=frozenset(person["not_names"]),
+        not_name_starts=str(person["not_name_starts"]),
+        not_names=frozenset(person["not_names"]) | frozenset(latin_titles),
         gloss=re.compile(rf"([{_HAN}]{{2,{int(gloss['longest_han'])}}})\s*[(（]\s*"
                          rf"([A-Z][A-Za-z.&'’-]*(?: [A-Z][A-Za-z.&'’-]*){{0,{int(gloss['longest_latin_words']) - 1}}})\s*[)）]"),
         gloss_not=frozenset(gloss["not_names"]),
@@ -77,7 +79,7 @@ def persons(text: str) -> list[Mention]:
     found = []
     for match in forms.titled_han.finditer(text):
         name = _han_name(match.group(1), forms.stops)
-        if len(name) >= 2:
+        if len(name) >= 2 and name[0] not in forms.not_name_starts:
             found.append(Mention(match.start(1), match.start(1) + len(name), name, "person", known=False))
     for pattern in (forms.titled_latin, forms.latin_before_verb):
         for match in pattern.finditer(text):

@@ -164,7 +164,7 @@ class SubjectResolver:
         index = bisect_left(self.starts, position) - 1
         while index >= 0 and self.mentions[index].start >= limit:
             mention = self.mentions[index]
-            if mention.kind in SUBSTANTIVE or mention.points_back:
+            if mention.kind in SUBSTANTIVE and mention.kind != "market" or mention.points_back:
                 clause_left, _ = clause_bounds(self.text, mention.start, mention.end)
                 in_clause = list(range(bisect_left(self.starts, clause_left), index + 1))
                 if name := self._clause_subject(in_clause, self._topic_candidate):
@@ -233,7 +233,8 @@ class SubjectResolver:
                 return False
         if ahead.rstrip().endswith(words.object_before) or behind.startswith(words.object_after):
             return False
-        if self.roles.is_venue(self.text, mention.start) or self.roles.is_listed(self.text, mention.start):
+        if self.roles.is_venue(self.text, mention.start) or self.roles.is_listed(self.text, mention.start) \
+                or self.roles.is_aside(self.text, mention.start):
             return False
         if any(w in ahead for w in words.object_clause_before):
             return False
