@@ -20,7 +20,7 @@ from ..lexicon import Lexicon, regional_variants
 from ..literals import LiteralIndex, fold
 from ..textmap import normalize
 from ..vocab import alternation, load
-from .mentions import Mention
+from .mentions import Mention as Mention
 from .names import glosses, markets, persons
 
 _LATIN_EDGE_AFTER = r"(?![A-Za-z0-9])"

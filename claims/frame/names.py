@@ -94,7 +94,7 @@ def persons(text: str) -> list[Mention]:
 
 def glosses(text: str) -> dict[str, str]:
     """Han names the article glosses with a Latin name: {"米兰": "Stephen Miran"}."""
-    forms, found = _forms(), {}
+    forms, found = _forms(), dict[str, str]()
     for match in forms.gloss.finditer(text):
         han, latin = match.group(1), match.group(2).strip()
         if latin.split(" ")[0] not in forms.gloss_not and not latin.isupper() or " " in latin:

@@ -245,8 +245,8 @@ class SubjectResolver:
         the figure."""
         for index in reversed(in_clause):
             mention = self.mentions[index]
-            if index in skip or mention.kind in BACKGROUND or not self.eligible(index):
-                continue
+            if index in skip or mention.kind in BACKGROUND or mention.kind == "market" or not self.eligible(index):
+                continue  # "占据全球动力电池市场份额的27%": a market is where a share is counted
             gap = self.text[mention.end:start]
             if _POSSESSIVE.match(gap):
                 return index
@@ -320,12 +320,13 @@ class SubjectResolver:
         return self.main_subject()
 
     def main_subject(self) -> str | None:
-        """What the article is about: the company, product or organisation it names most often
-        (the first named wins a tie), for a figure with no subject in sight ("● 年营业利润增长33%")."""
+        """What the article is about: the company, product or organisation it names most often as
+        the subject of a clause (the first named wins a tie), for a figure with no subject in sight ("● 年营业利润增长33%")."""
         if self._main is None:
             counts: dict[str, int] = {}
-            for mention in self.mentions:
-                if mention.kind in FIRST_TIER and mention.name and not inside_quotes(self.text, mention.start):
+            for index, mention in enumerate(self.mentions):
+                if mention.kind in FIRST_TIER and mention.name and not inside_quotes(self.text, mention.start) \
+                        and self._opens_clause(index) and self.eligible(index):
                     counts[mention.name] = counts.get(mention.name, 0) + 1
             best = max(counts.items(), key=lambda item: item[1], default=None)
             self._main = (best[0] if best and best[1] >= MAIN_SUBJECT_MENTIONS else None,)
@@ -411,7 +412,7 @@ class SubjectResolver:
             gap = text[mention.end:start]
             if len(gap) > 16 or _BREAK.search(gap):
                 break
-            if mention.kind in BACKGROUND or mention.points_back:
+            if mention.kind in BACKGROUND or mention.kind == "market" or mention.points_back:
                 continue
             before = text[max(clause_left, mention.start - 6):mention.start].lower()
             lead = text[clause_left:mention.start]
