@@ -30,6 +30,7 @@ class _Forms:
     titled_latin: re.Pattern[str]
     latin_before_verb: re.Pattern[str]
     stops: re.Pattern[str]
+    lead_stops: re.Pattern[str]
     not_name_starts: str
     not_names: frozenset[str]
     gloss: re.Pattern[str]
@@ -54,6 +55,7 @@ def _forms() -> _Forms:
         titled_latin=re.compile(rf"\b(?:{alternation(latin_titles)}) ({_LATIN_NAME}(?: {_LATIN_NAME}){{0,2}})"),
         latin_before_verb=re.compile(rf"(?<![A-Za-z-])({latin_run})(?:,[^,.;\n]{{1,40}},)? (?:{alternation(person['latin_verbs'])})\b"),
         stops=re.compile(alternation(person["name_stops"])),
+        lead_stops=re.compile(alternation([*person["name_stops"], *han_titles])),
         not_name_starts=str(person["not_name_starts"]),
         not_names=frozenset(person["not_names"]) | frozenset(latin_titles),
         gloss=re.compile(rf"([{_HAN}]{{2,{int(gloss['longest_han'])}}})\s*[(（]\s*"
@@ -93,12 +95,16 @@ def persons(text: str) -> list[Mention]:
 
 
 def glosses(text: str) -> dict[str, str]:
-    """Han names the article glosses with a Latin name: {"米兰": "Stephen Miran"}."""
+    """Han names the article glosses with a Latin name: {"米兰": "Stephen Miran"} (the Han run
+    before the bracket, after its last title or stop word: "主席的米兰（Stephen Miran）")."""
     forms, found = _forms(), dict[str, str]()
     for match in forms.gloss.finditer(text):
         han, latin = match.group(1), match.group(2).strip()
-        if latin.split(" ")[0] not in forms.gloss_not and not latin.isupper() or " " in latin:
-            found.setdefault(_han_name(han[-4:], forms.stops) if len(han) > 4 else han, latin)
+        if latin.split(" ")[0] in forms.gloss_not or (latin.isupper() and " " not in latin):
+            continue
+        cut = max((stop.end() for stop in forms.lead_stops.finditer(han)), default=0)
+        if len(han) - cut >= 2:
+            found.setdefault(han[cut:], latin)
     return found
 
 
