@@ -32,6 +32,7 @@ class _Forms:
     stops: re.Pattern[str]
     lead_stops: re.Pattern[str]
     not_name_starts: str
+    longest_han: int
     not_names: frozenset[str]
     gloss: re.Pattern[str]
     gloss_not: frozenset[str]
@@ -51,13 +52,14 @@ def _forms() -> _Forms:
     latin_run = rf"{_LATIN_NAME}(?: {_LATIN_NAME}){{1,2}}"
     places = {fold(word): english for word, english in market["places"].items()}
     return _Forms(
-        titled_han=re.compile(rf"(?:{alternation(han_titles)})的?([{_HAN}]{{2,{longest}}})"),
+        titled_han=re.compile(rf"(?:{alternation(han_titles)})的?([{_HAN}]{{2,{longest + 2}}})"),
         titled_latin=re.compile(rf"\b(?:{alternation(latin_titles)}) ({_LATIN_NAME}(?: {_LATIN_NAME}){{0,2}})"),
         latin_before_verb=re.compile(rf"(?<![A-Za-z-])({latin_run})(?:,[^,.;\n]{{1,40}},)? (?:{alternation(person['latin_verbs'])})\b"),
         stops=re.compile(alternation(person["name_stops"])),
         lead_stops=re.compile(alternation([*person["name_stops"], *han_titles])),
         not_name_starts=str(person["not_name_starts"]),
-        not_names=frozenset(person["not_names"]) | frozenset(latin_titles),
+        longest_han=longest,
+        not_names=frozenset(person["not_names"]) | frozenset(w for t in latin_titles for w in t.split(" ")),
         gloss=re.compile(rf"([{_HAN}]{{2,{int(gloss['longest_han'])}}})\s*[(（]\s*"
                          rf"([A-Z][A-Za-z.&'’-]*(?: [A-Z][A-Za-z.&'’-]*){{0,{int(gloss['longest_latin_words']) - 1}}})\s*[)）]"),
         gloss_not=frozenset(gloss["not_names"]),
@@ -80,7 +82,7 @@ def persons(text: str) -> list[Mention]:
     forms = _forms()
     found = []
     for match in forms.titled_han.finditer(text):
-        name = _han_name(match.group(1), forms.stops)
+        name = _han_name(match.group(1), forms.stops)[:forms.longest_han]  # a stop may run past the name
         if len(name) >= 2 and name[0] not in forms.not_name_starts:
             found.append(Mention(match.start(1), match.start(1) + len(name), name, "person", known=False))
     for pattern in (forms.titled_latin, forms.latin_before_verb):

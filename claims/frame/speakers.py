@@ -18,7 +18,7 @@ from ..vocab import load, words
 _BREAK = re.compile(r"[,，。;；!！?？\n]")
 _CLAUSE_END = re.compile(r"[,，。;；!！?？\n)）]")
 LIST_REACH = 60  # characters a list of examples runs on after its opener
-VENUE_GAP = 4  # characters between a venue word and the venue ("正式登陆 香港联交所")
+VENUE_GAP = 6  # characters between a cue word and the name ("listed on the Nasdaq")
 
 
 
