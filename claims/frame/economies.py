@@ -1,9 +1,10 @@
-"""The economy as the entity of macro figures: "the Fed projects GDP growth of 2.3%" is about the
-US economy, not the Fed; "美国失业率升至4.4%" is about the US economy, not whoever reports it.
+"""The economy as the entity of macro figures: "the Bank of England projects inflation of 2.6%"
+is about the UK economy, not the bank; "日本失业率降至2.4%" is about the Japan economy, not
+whoever reports it.
 
 A macro measure word (claims/data/subjects.toml ``[economy]``) shortly before the figure in its
 clause makes the figure the economy's: that of a place named before it in the sentence, else
-that of the subject (an entity's ``economy`` in the entity files: the Fed's is "US economy").
+that of the subject (an entity's ``economy`` in the entity files: the ECB's is "Eurozone economy").
 Cue words are found once per document; each figure is a bisect.
 """
 

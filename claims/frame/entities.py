@@ -1,7 +1,7 @@
 """Find the entities a text names: vocabulary aliases and model codes, references (它, 其,
 该公司, it, the world's largest chipmaker), and names not in the vocabulary (an unknown model
 code, ``X公司``, a titled person, a market as a whole: see ``names.py``), renamed by the
-article's own glosses ("米兰（Stephen Miran）").
+article's own glosses ("米勒（Anna Miller）").
 
 Everything is matched on the normalised text (NFKC, simplified script); the words are data:
 ``claims/data/entities/`` and ``claims/data/references.toml``.
@@ -183,7 +183,7 @@ def find_mentions(text: str, lexicon: Lexicon, as_written: Callable[[int, int], 
 
 
 def _glossed(text: str, named: dict[str, str], found: list[Mention]) -> list[Mention]:
-    """Every other place the article writes a glossed Han name ("米兰" after "米兰（Stephen Miran）"),
+    """Every other place the article writes a glossed Han name ("米勒" after "米勒（Anna Miller）"),
     as the kind it was first found as."""
     kinds = {m.name: m.kind for m in found}
     more = []

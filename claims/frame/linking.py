@@ -4,14 +4,14 @@ Names the entity files know are canonical already and never merge with each othe
 stays apart from `Tesla Model Y`). A name they do not know joins another name when, folded
 (NFKC, traditional -> simplified, case, punctuation, company suffixes: claims/data/linking.toml),
 the two are equal (鼎新動力 / 鼎新动力, "Zenith Robotics Inc." / "Zenith Robotics"); when one is the
-other's acronym; when an article glosses one with the other ("米兰（Stephen Miran）" makes 米兰
-Stephen Miran in every article); or when rapidfuzz finds them similar enough. Names whose model
+other's acronym; when an article glosses one with the other ("米勒（Anna Miller）" makes 米勒
+Anna Miller in every article); or when rapidfuzz finds them similar enough. Names whose model
 codes differ never join ("Pixel 10" is not "Pixel 10 Pro"... unless equal once folded).
 
 The canonical name of a group: a known name, else a Latin one, else the most used.
 
->>> # a.txt: 米兰（Stephen Miran）主张降息50个基点   b.txt: 米兰希望降息50个基点
->>> # link_entities(claims, [read_glosses(a), read_glosses(b)]): both claims -> "Stephen Miran"
+>>> # a.txt: 财长米勒（Anna Miller）主张减税3%   b.txt: 财长米勒希望减税3%
+>>> # link_entities(claims, [read_glosses(a), read_glosses(b)]): both claims -> "Anna Miller"
 """
 
 from __future__ import annotations
@@ -61,13 +61,13 @@ def _codes(folded: str) -> frozenset[str]:
 
 
 def _acronym(short: str, long: str) -> bool:
-    """Whether ``short`` (as written) is the initials of ``long`` ("BYD", "Build Your Dreams")."""
+    """Whether ``short`` (as written) is the initials of ``long`` ("ANA", "All Nippon Airways")."""
     words = fold(long).split(" ")
     return short.isupper() and short.isalpha() and len(words) >= 2 and "".join(w[0] for w in words) == short.lower()
 
 
 def read_glosses(text: str) -> dict[str, str]:
-    """The Han names ``text`` glosses with a Latin name: {"米兰": "Stephen Miran"}."""
+    """The Han names ``text`` glosses with a Latin name: {"米勒": "Anna Miller"}."""
     return glosses(normalize(text).text)
 
 
@@ -102,7 +102,7 @@ def canonical_names(names: Iterable[str], known: frozenset[str],
     glossed = {fold(han): latin for glossary in glossaries for han, latin in glossary.items()}
     ordered += [latin for latin in glossed.values() if latin not in ordered]
     _, _, similarity, shortest = _rules()
-    groups, by_fold = _Groups(), {}
+    groups, by_fold = _Groups(), dict[str, str]()
     folded = {name: fold(name) for name in ordered}
     for name in ordered:
         key = folded[name]
@@ -141,7 +141,8 @@ def link_entities(claims: Sequence[Claim], glossaries: Iterable[Mapping[str, str
     linked = []
     for claim in claims:
         entity = chosen.get(claim.entity or "", claim.entity)
-        if entity == claim.entity and all(chosen.get(n, n) == n for n in (claim.relative_to, *claim.also_applies_to) if n):
+        others = (claim.relative_to, *claim.also_applies_to)
+        if entity == claim.entity and all(chosen.get(n, n) == n for n in others if n):
             linked.append(claim)
             continue
         note = f"entity {claim.entity} linked to {entity}" if entity != claim.entity else None

@@ -1,7 +1,7 @@
-"""Names that no entity file lists, found by their form: a person after a title ("理事米兰",
+"""Names that no entity file lists, found by their form: a person after a title ("财长王立新",
 "Governor Jane Doe") or before a verb of speech or stance ("Jane Doe said"); a market as a whole
-("全球DRAM市场" -> global DRAM market); and glosses, a Han name with its Latin form in brackets
-("米兰（Stephen Miran）"), which rename the Han name wherever the article writes it.
+("全球OLED面板市场" -> global OLED面板 market); and glosses, a Han name with its Latin form in
+brackets ("米勒（Anna Miller）"), which rename the Han name wherever the article writes it.
 
 Words: claims/data/names.toml. Everything is matched once per document on the normalised text.
 """
@@ -13,12 +13,12 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from ..literals import fold
+from ..literals import LiteralIndex, fold
 from ..vocab import alternation, load
-from ..literals import LiteralIndex
 from .mentions import Mention
 
 _HAN = r"\u4e00-\u9fff"
+_LATIN_WORD = r"[A-Z][A-Za-z.&'’-]*"
 _LATIN_NAME = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?"
 _ASIDE_RE = re.compile(r"\s*[(（][^()（）\n]{1,24}[)）]\s*")
 _NOT_GOOD = re.compile(r"[0-9,，。;；、:：!?！？\n的在和与及]")
@@ -54,14 +54,15 @@ def _forms() -> _Forms:
     return _Forms(
         titled_han=re.compile(rf"(?:{alternation(han_titles)})的?([{_HAN}]{{2,{longest + 2}}})"),
         titled_latin=re.compile(rf"\b(?:{alternation(latin_titles)}) ({_LATIN_NAME}(?: {_LATIN_NAME}){{0,2}})"),
-        latin_before_verb=re.compile(rf"(?<![A-Za-z-])({latin_run})(?:,[^,.;\n]{{1,40}},)? (?:{alternation(person['latin_verbs'])})\b"),
+        latin_before_verb=re.compile(
+            rf"(?<![A-Za-z-])({latin_run})(?:,[^,.;\n]{{1,40}},)? (?:{alternation(person['latin_verbs'])})\b"),
         stops=re.compile(alternation(person["name_stops"])),
         lead_stops=re.compile(alternation([*person["name_stops"], *han_titles])),
         not_name_starts=str(person["not_name_starts"]),
         longest_han=longest,
         not_names=frozenset(person["not_names"]) | frozenset(w for t in latin_titles for w in t.split(" ")),
         gloss=re.compile(rf"([{_HAN}]{{2,{int(gloss['longest_han'])}}})\s*[(（]\s*"
-                         rf"([A-Z][A-Za-z.&'’-]*(?: [A-Z][A-Za-z.&'’-]*){{0,{int(gloss['longest_latin_words']) - 1}}})\s*[)）]"),
+                         rf"({_LATIN_WORD}(?: {_LATIN_WORD}){{0,{int(gloss['longest_latin_words']) - 1}}})\s*[)）]"),
         gloss_not=frozenset(gloss["not_names"]),
         market_words=LiteralIndex(market["words"]),
         market_places=LiteralIndex(places),
@@ -97,8 +98,8 @@ def persons(text: str) -> list[Mention]:
 
 
 def glosses(text: str) -> dict[str, str]:
-    """Han names the article glosses with a Latin name: {"米兰": "Stephen Miran"} (the Han run
-    before the bracket, after its last title or stop word: "主席的米兰（Stephen Miran）")."""
+    """Han names the article glosses with a Latin name: {"米勒": "Anna Miller"} (the Han run
+    before the bracket, after its last title or stop word: "主席的米勒（Anna Miller）")."""
     forms, found = _forms(), dict[str, str]()
     for match in forms.gloss.finditer(text):
         han, latin = match.group(1), match.group(2).strip()
@@ -111,7 +112,7 @@ def glosses(text: str) -> dict[str, str]:
 
 
 def markets(text: str, places: list[Mention]) -> list[Mention]:
-    """Markets as a whole: a place, a good, a market word ("全球DRAM市场", "国内乘用车市场",
+    """Markets as a whole: a place, a good, a market word ("全球OLED面板市场", "国内乘用车市场",
     "the global smartphone market"). ``places`` are the known places the text names."""
     forms = _forms()
     words = [Mention(hit.start, hit.end, forms.place_english[hit.key], "place")

@@ -1,7 +1,7 @@
 """Roles of the names around a figure that make them other than its subject, or make a person
-its subject: a name in a list of examples ("包括A、B等20家机构"), a venue ("登陆港交所", "listed on
-the Nasdaq"), a point in time ("自快手上市以来", "since Kuaishou's IPO"), and a person arguing for the figure ("米兰主张降息50个基点", "Jane Doe called for a
-50bp cut"). The cue words (claims/data/subjects.toml) are found once per document; each question
+its subject: a name in a list of examples ("伙伴包括A、B等"), a venue ("登陆科创板", "listed on the
+Nasdaq"), a point in time ("自腾讯上市以来", "since Alibaba's IPO"), and a person arguing for the
+figure ("财长王立新主张削减开支300亿元", "Jane Doe called for a $40 billion cut"). The cue words (claims/data/subjects.toml) are found once per document; each question
 is a bisect.
 """
 
@@ -25,8 +25,10 @@ VENUE_GAP = 6  # characters between a cue word and the name ("listed on the Nasd
 
 @cache
 def _indexes() -> tuple[dict[str, LiteralIndex], int]:
-    keys = {"openers": "list_openers", "venues": "venue_before", "stances": "stance_verbs", "asides": "aside_before"}
-    return {kind: LiteralIndex(words("subjects", key)) for kind, key in keys.items()}, int(load("subjects")["stance_gap"])
+    keys = {"openers": "list_openers", "venues": "venue_before", "stances": "stance_verbs",
+            "asides": "aside_before"}
+    indexes = {kind: LiteralIndex(words("subjects", key)) for kind, key in keys.items()}
+    return indexes, int(load("subjects")["stance_gap"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,13 +57,13 @@ class Roles:
             and not text[venue.end:position].strip(" 的了在于the")
 
     def is_aside(self, text: str, position: int) -> bool:
-        """Whether a time aside opens right before ``position`` ("自|快手", "since |Kuaishou's IPO")."""
+        """Whether a time aside opens right before ``position`` ("自|腾讯", "since |Alibaba's IPO")."""
         aside = self._last_before("asides", position)
         return aside is not None and position - aside.end <= VENUE_GAP and not text[aside.end:position].strip()
 
     def stance_before(self, text: str, left: int, position: int) -> int | None:
         """Where the last stance verb between ``left`` and ``position`` starts (not one that
-        describes a noun: "特朗普支持的候选人")."""
+        describes a noun: "总统支持的候选人")."""
         stance = self._last_before("stances", position)
         if stance is None or stance.start < left or text.startswith("的", stance.end):
             return None

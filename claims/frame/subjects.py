@@ -306,7 +306,7 @@ class SubjectResolver:
         if opener is not None and (name := self.name_of(opener)):
             return name
         if not in_sentence and not in_clause and (name := self._fronted(start)):
-            return name  # "Listed at HK$263, CATL shares reached…": the subject follows
+            return name  # "Priced at $30, Acme Corp. shares rose…": the subject follows
         if name := nearest(in_sentence, SECOND_TIER) or nearest(in_clause, THIRD_TIER) or \
                 nearest(in_sentence, THIRD_TIER):
             return name
@@ -321,7 +321,8 @@ class SubjectResolver:
 
     def main_subject(self) -> str | None:
         """What the article is about: the company, product or organisation it names most often as
-        the subject of a clause (the first named wins a tie), for a figure with no subject in sight ("● 年营业利润增长33%")."""
+        the subject of a clause (the first named wins a tie), for a figure with no subject in
+        sight ("■ 客运收入增长12.5%")."""
         if self._main is None:
             counts: dict[str, int] = {}
             for index, mention in enumerate(self.mentions):
@@ -342,8 +343,8 @@ class SubjectResolver:
         return None
 
     def _speaker(self, start: int, sentence_left: int) -> str | None:
-        """A person who argues for the figure: "米兰主张降息50个基点", "Jane Doe called for a
-        50bp cut" (the last person before a stance verb that precedes the figure in its sentence)."""
+        """A person who argues for the figure: "财长王立新主张削减开支300亿元", "Jane Doe called for
+        a $40 billion cut" (the last person before a stance verb that precedes the figure in its sentence)."""
         verb = self.roles.stance_before(self.text, sentence_left, start)
         if verb is None:
             return None
