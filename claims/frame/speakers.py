@@ -1,8 +1,8 @@
 """Roles of the names around a figure that make them other than its subject, or make a person
 its subject: a name in a list of examples ("伙伴包括A、B等"), a venue ("登陆科创板", "listed on the
 Nasdaq"), a point in time ("自腾讯上市以来", "since Alibaba's IPO"), and a person arguing for the
-figure ("财长王立新主张削减开支300亿元", "Jane Doe called for a $40 billion cut"). The cue words (claims/data/subjects.toml) are found once per document; each question
-is a bisect.
+figure ("财长王立新主张削减开支300亿元", "Jane Doe called for a $40 billion cut"). The cue
+words (claims/data/subjects.toml) are found once per document; each question is a bisect.
 """
 
 from __future__ import annotations
