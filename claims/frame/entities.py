@@ -164,8 +164,8 @@ def find_mentions(text: str, lexicon: Lexicon, as_written: Callable[[int, int], 
     known = _known(text, matchers)
     known_spans = [(m.start, m.end) for m in known]
     unknown = _unknown(text, matchers, known_spans) + persons(text)
-    unknown += _glossed(text, glosses(text), unknown)
     named = glosses(text)
+    unknown += _glossed(text, named, unknown)
     unknown = [_renamed(m, text, named, as_written) for m in unknown]
     unknown += markets(text, [m for m in known if m.kind == "place"])
     names = sorted(known + unknown, key=lambda m: m.start)

@@ -35,6 +35,7 @@ class _Forms:
     longest_han: int
     not_names: frozenset[str]
     gloss: re.Pattern[str]
+    gloss_han: re.Pattern[str]
     gloss_not: frozenset[str]
     market_words: LiteralIndex
     market_places: LiteralIndex
@@ -61,8 +62,9 @@ def _forms() -> _Forms:
         not_name_starts=str(person["not_name_starts"]),
         longest_han=longest,
         not_names=frozenset(person["not_names"]) | frozenset(w for t in latin_titles for w in t.split(" ")),
-        gloss=re.compile(rf"([{_HAN}]{{2,{int(gloss['longest_han'])}}})\s*[(（]\s*"
-                         rf"({_LATIN_WORD}(?: {_LATIN_WORD}){{0,{int(gloss['longest_latin_words']) - 1}}})\s*[)）]"),
+        gloss=re.compile(
+            rf"[(（]\s*({_LATIN_WORD}(?: {_LATIN_WORD}){{0,{int(gloss['longest_latin_words']) - 1}}})\s*[)）]"),
+        gloss_han=re.compile(rf"[{_HAN}]{{2,{int(gloss['longest_han'])}}}\s*$"),
         gloss_not=frozenset(gloss["not_names"]),
         market_words=LiteralIndex(market["words"]),
         market_places=LiteralIndex(places),
@@ -101,8 +103,11 @@ def glosses(text: str) -> dict[str, str]:
     """Han names the article glosses with a Latin name: {"米勒": "Anna Miller"} (the Han run
     before the bracket, after its last title or stop word: "主席的米勒（Anna Miller）")."""
     forms, found = _forms(), dict[str, str]()
-    for match in forms.gloss.finditer(text):
-        han, latin = match.group(1), match.group(2).strip()
+    for match in forms.gloss.finditer(text):  # brackets are rare: find them, then the Han run before
+        before = forms.gloss_han.search(text, max(0, match.start() - 12), match.start())
+        if before is None:
+            continue
+        han, latin = before.group().strip(), match.group(1).strip()
         if latin.split(" ")[0] in forms.gloss_not or (latin.isupper() and " " not in latin):
             continue
         cut = max((stop.end() for stop in forms.lead_stops.finditer(han)), default=0)
