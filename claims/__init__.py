@@ -6,6 +6,7 @@
 """
 
 from .extract import extract
+from .frame.linking import link_entities, read_glosses
 from .frame.sparsity import label_sparsity
 from .lang import detect_lang
 from .lexicon import load_lexicon
@@ -16,5 +17,5 @@ from .vocab import VocabError
 
 __all__ = [
     "CLAIM_FIELDS", "QUALIFIERS", "Claim", "Qualifier", "Timeline", "VocabError", "article_date", "detect_lang",
-    "extract", "label_sparsity", "load_lexicon", "read_timeline",
+    "extract", "label_sparsity", "link_entities", "load_lexicon", "read_glosses", "read_timeline",
 ]

@@ -21,7 +21,7 @@ from .textmap import normalize
 from .vocab import VocabError, load
 
 ENTITY_KINDS = frozenset(
-    {"company", "product", "person", "organisation", "government", "group", "law", "place", "index"})
+    {"company", "product", "person", "organisation", "government", "group", "law", "place", "index", "market"})
 TABLES = {"entity": "entities", "origin": "origins", "attribute": "attributes"}
 LIST_KEYS = {"entity": ("aliases", "codes", "members"), "origin": ("aliases",), "attribute": ("cues", "units")}
 

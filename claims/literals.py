@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _WORD_CHAR = re.compile(r"[A-Za-z0-9]")
@@ -15,6 +16,14 @@ _WORD_CHAR = re.compile(r"[A-Za-z0-9]")
 
 def fold(text: str) -> str:
     """Lower-case ASCII letters only, so that offsets stay the same."""
+    return _fold_cached(text) if len(text) > _FOLD_CACHED else text.translate(_ASCII_LOWER)
+
+
+_FOLD_CACHED = 256  # longer texts (a document) are folded once for all the indexes that search them
+
+
+@lru_cache(maxsize=4)
+def _fold_cached(text: str) -> str:
     return text.translate(_ASCII_LOWER)
 
 
@@ -60,7 +69,8 @@ class LiteralIndex:
             return []
         folded = fold(text) if folded is None else folded
         hits = []
-        for match in self.pattern.finditer(folded):
+        match = self.pattern.search(folded)
+        while match is not None:
             start, end = match.span()
             key = match.group()
             while key not in self.words or not _whole_word(folded, start, end):
@@ -70,6 +80,8 @@ class LiteralIndex:
                     break
             if end > start:
                 hits.append(Hit(start, end, key))
+            # after a back-off, a word may start inside the longer path ("the fed|eral open market ...")
+            match = self.pattern.search(folded, end if end > start else start + 1)
         return hits
 
 

@@ -69,9 +69,17 @@ def extract_articles(articles: Sequence[Article], dates: Mapping[str, dt.date], 
     from factrecon.reports.progress import progress
 
     _check_vocab(vocab)
-    return label_sparsity([claim for article in progress(articles, "extracting", total=len(articles))
-                           for claim in _based(article, extract(article.text, article.source, vocab=vocab,
-                                                                article_date=_own_date(article, dates)))])
+    return _linked(articles, label_sparsity([
+        claim for article in progress(articles, "extracting", total=len(articles))
+        for claim in _based(article, extract(article.text, article.source, vocab=vocab,
+                                             article_date=_own_date(article, dates)))]), vocab)
+
+
+def _linked(articles: Sequence[Article], claims: list[Claim], vocab: tuple[str, ...]) -> list[Claim]:
+    """One canonical name per entity across the articles read together (scripts, glosses, suffixes)."""
+    from factrecon.claims import link_entities, read_glosses
+
+    return link_entities(claims, [read_glosses(article.text) for article in articles], vocab)
 
 
 def extract_with_timelines(articles: Sequence[Article], dates: Mapping[str, dt.date], vocab: tuple[str, ...],
@@ -93,7 +101,7 @@ def extract_with_timelines(articles: Sequence[Article], dates: Mapping[str, dt.d
                 cache.put(article.source, article.text, date, *found)
         claims.extend(_based(article, found[0]))
         timelines.append(found[1])
-    return label_sparsity(claims), timelines
+    return _linked(articles, label_sparsity(claims), vocab), timelines
 
 
 def _check_vocab(vocab: tuple[str, ...]) -> None:

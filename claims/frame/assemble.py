@@ -9,6 +9,7 @@ from dataclasses import replace
 from ..document import Document
 from ..lexicon import Lexicon
 from ..model import Claim
+from .economies import EconomyFinder
 from .entities import find_mentions
 from .measures import AttributeFinder
 from .origins import find_citations, origin_for
@@ -27,6 +28,7 @@ def add_context(doc: Document, located: list[tuple[Claim, int, int]], lexicon: L
     mentions = find_mentions(text, lexicon, doc.as_written)
     resolver = SubjectResolver(text, mentions, [(start, end) for _, start, end in located])
     attributes = AttributeFinder(text, lexicon)
+    economies = EconomyFinder(text, mentions, lexicon)
     times = find_times(text)
     statuses = StatusFinder(doc)
     citations = find_citations(text, lexicon)
@@ -52,7 +54,7 @@ def add_context(doc: Document, located: list[tuple[Claim, int, int]], lexicon: L
             attribute = attributes.attribute(place, claim.unit)
         status = statuses.status(place)
         by_start[start] = replace(
-            claim, entity=subject.entity, relative_to=subject.relative_to,
+            claim, entity=economies.entity(place, subject.entity), relative_to=subject.relative_to,
             also_applies_to=subject.also_applies_to, attribute=attribute,
             time=marked_time(period_for(place, text, times, doc.date), status), status=status,
             origin=origin_for(place, text, citations),

@@ -1,5 +1,7 @@
 """Find the entities a text names: vocabulary aliases and model codes, references (它, 其,
-该公司, it), and names not in the vocabulary (an unknown model code, ``X公司``).
+该公司, it, the world's largest chipmaker), and names not in the vocabulary (an unknown model
+code, ``X公司``, a titled person, a market as a whole: see ``names.py``), renamed by the
+article's own glosses ("米勒（Anna Miller）").
 
 Everything is matched on the normalised text (NFKC, simplified script); the words are data:
 ``claims/data/entities/`` and ``claims/data/references.toml``.
@@ -18,31 +20,13 @@ from ..lexicon import Lexicon, regional_variants
 from ..literals import LiteralIndex, fold
 from ..textmap import normalize
 from ..vocab import alternation, load
+from .mentions import Mention as Mention
+from .names import glosses, markets, persons
 
 _LATIN_EDGE_AFTER = r"(?![A-Za-z0-9])"
 _UNKNOWN_CODE = re.compile(
     r"(?<![A-Za-z0-9])(?:[A-Z][A-Za-z]{1,3}-?[0-9]{1,5}|[A-Z]-?[0-9]{2,5})[A-Z]{0,2}(?![A-Za-z0-9])")
 QUOTES = ("“", "”")
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """An entity named at ``[start, end)`` of the normalised text.
-
-    ``kind`` is the entity's kind, or ``pronoun``/``figure``/``reference`` for words that point
-    back (their ``name`` is empty; a reference ``wants`` the kind its noun names: 该法案 -> law)."""
-
-    start: int
-    end: int
-    name: str
-    kind: str
-    parent: str | None = None
-    known: bool = True
-    wants: str | None = None
-
-    @property
-    def points_back(self) -> bool:
-        return self.kind in ("pronoun", "figure", "reference")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +41,8 @@ class _Matchers:
     not_pointers: tuple[str, ...]
     not_pointers_ending: tuple[str, ...]
     not_in_name: re.Pattern[str]
+    not_names: frozenset[str]
+    latin_references: re.Pattern[str]
 
 
 def _is_latin(alias: str) -> bool:
@@ -67,7 +53,7 @@ def _is_latin(alias: str) -> bool:
 def _matchers(lexicon: Lexicon) -> _Matchers:
     by_alias: dict[str, tuple[str, str, str | None]] = {}
     for entry in lexicon.entities:
-        info = (entry.name, str(entry.fields["kind"]), entry.fields.get("parent"))
+        info = (str(entry.fields.get("acts_for", entry.name)), str(entry.fields["kind"]), entry.fields.get("parent"))
         for alias in [*entry.lists.get("aliases", []), *entry.lists.get("codes", [])]:
             for variant in regional_variants(normalize(alias).text):
                 by_alias.setdefault(fold(variant), info)
@@ -91,6 +77,10 @@ def _matchers(lexicon: Lexicon) -> _Matchers:
         not_in_name=re.compile(f"[{re.escape(unknown['not_in_name'])}]"),
         not_leading=tuple(sorted(unknown["not_leading"], key=len, reverse=True)),
         code_not_prefixes=tuple(unknown["code_not_prefixes"]),
+        not_names=frozenset(unknown["not_names"]),
+        latin_references=re.compile(
+            rf"\b(?:{alternation([d for d in words['demonstratives'] if _is_latin(d)])})\s+(?:[A-Za-z'’-]+\s+){{1,4}}?"
+            rf"({alternation([n for ns in words['nouns'].values() for n in ns if _is_latin(n)])})\b", re.IGNORECASE),
         not_pointers=tuple(words["not_pointers"]),
         not_pointers_ending=tuple(words["not_pointers_ending"]),
     )
@@ -126,8 +116,12 @@ def _unknown(text: str, matchers: _Matchers, taken: list[tuple[int, int]]) -> li
             if name.startswith(lead):
                 name, start = name[len(lead):], start + len(lead)
                 break
+        if name in matchers.not_names:
+            name, start = "", start + len(name)
         if len(name) >= 2 and free(start, start + len(name)):
             found.append(Mention(start, start + len(name), name, "company", known=False))
+        elif not name and match.group(1) and free(start, match.end()):  # "当时公司…": the company itself
+            found.append(Mention(start, match.end(), "", "reference", wants="company"))
     return found
 
 
@@ -139,6 +133,10 @@ def _references(text: str, matchers: _Matchers) -> list[Mention]:
             continue  # 其中, 其他, 尤其: no reference
         found.append(Mention(hit.start, hit.end, "", kind if kind in ("pronoun", "figure") else "reference",
                              wants=kind))
+    for match in matchers.latin_references.finditer(text):  # "the world's largest memory chipmaker"
+        noun = match.group(1).casefold()
+        kind = next((k for k, v in load("references")["nouns"].items() if noun in (n.casefold() for n in v)), "")
+        found.append(Mention(match.start(), match.end(), "", "reference", wants=kind))
     return found
 
 
@@ -165,18 +163,48 @@ def find_mentions(text: str, lexicon: Lexicon, as_written: Callable[[int, int], 
     matchers = _matchers(lexicon)
     known = _known(text, matchers)
     known_spans = [(m.start, m.end) for m in known]
-    unknown = _unknown(text, matchers, known_spans)
-    if as_written is not None:
-        unknown = [replace(m, name=as_written(m.start, m.end)) if m.name == text[m.start:m.end] else m
-                   for m in unknown]
-    candidates = known + unknown + _references(text, matchers)
-    candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    unknown = _unknown(text, matchers, known_spans) + persons(text)
+    named = glosses(text)
+    unknown += _glossed(text, named, unknown)
+    unknown = [_renamed(m, text, named, as_written) for m in unknown]
+    unknown += markets(text, [m for m in known if m.kind == "place"])
+    names = sorted(known + unknown, key=lambda m: m.start)
+    starts = [m.start for m in names]
+    references = [m for m in _references(text, matchers)  # a long reference holds no name
+                  if bisect_left(starts, m.end) == bisect_left(starts, m.start)]
+    candidates = names + references
+    candidates.sort(key=lambda m: (m.start, -(m.end - m.start), not m.known))
     kept: list[Mention] = []
     for mention in candidates:
         if kept and mention.start < kept[-1].end:
             continue
         kept.append(mention)
     return _join_maker_and_product(kept, text)
+
+
+def _glossed(text: str, named: dict[str, str], found: list[Mention]) -> list[Mention]:
+    """Every other place the article writes a glossed Han name ("米勒" after "米勒（Anna Miller）"),
+    as the kind it was first found as."""
+    kinds = {m.name: m.kind for m in found}
+    more = []
+    for han in named:
+        if han not in kinds:
+            continue
+        at = text.find(han)
+        while at >= 0:
+            more.append(Mention(at, at + len(han), han, kinds[han], known=False))
+            at = text.find(han, at + len(han))
+    return more
+
+
+def _renamed(mention: Mention, text: str, named: dict[str, str],
+             as_written: Callable[[int, int], str] | None) -> Mention:
+    """An unknown name as the article glosses it, else as the article writes it."""
+    if mention.name in named:
+        return replace(mention, name=named[mention.name])
+    if as_written is not None and mention.name == text[mention.start:mention.end]:
+        return replace(mention, name=as_written(mention.start, mention.end))
+    return mention
 
 
 @lru_cache(maxsize=4)

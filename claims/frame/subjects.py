@@ -23,10 +23,11 @@ from functools import cache
 from ..clauses import clause_bounds, paragraph_bounds, sentence_bounds
 from ..vocab import alternation, load
 from .entities import Mention, inside_quotes
+from .speakers import Roles, roles
 
-SUBSTANTIVE = frozenset({"company", "product", "organisation", "government", "group", "law", "index"})
+SUBSTANTIVE = frozenset({"company", "product", "organisation", "government", "group", "law", "index", "market"})
 FIRST_TIER = frozenset({"company", "product", "organisation", "law", "index"})
-SECOND_TIER = frozenset({"group"})
+SECOND_TIER = frozenset({"group", "market"})
 THIRD_TIER = frozenset({"government"})
 BACKGROUND = frozenset({"person", "place"})
 COMPARATIVE_UNITS = frozenset({"times", "percent"})
@@ -39,8 +40,16 @@ _BREAK = re.compile(r"[,，。;；!！?？\n]")
 # a parenthetical, or a sibling figure in a list ("2.79倍和"), between a base and its figure
 _ASIDE = re.compile(r"[(（][^)）]*[)）]|[0-9.]+\s*(?:倍|%|times|x)\s*(?:和|、|与|及|and|,)\s*")
 # between an owner and its figure: "的…" ("H100的80GB") or a short noun and 的 ("寒武纪总订单的50%")
-_POSSESSIVE = re.compile(r"(?:的[^,，。;；!！?？\n]{0,7}|[\u4e00-\u9fff]{1,4}的)$")
+_POSSESSIVE = re.compile(r"(?:的[^,，。;；!！?？\n]{0,7}|[\u4e00-\u9fff]{1,4}的|['’]s\s*)$")
 _TIME_WORDS = re.compile(r"[0-9]{2,4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?|(?:今|去|明)年|[0-9]{1,2}月(?:[0-9]{1,2}日)?")
+
+
+MAIN_SUBJECT_MENTIONS = 2  # times an article must name something for it to be its main subject
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    index = bisect_left(spans, (end, end)) - 1
+    return index >= 0 and spans[index][1] > start
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +117,11 @@ class SubjectResolver:
 
     def __init__(self, text: str, mentions: list[Mention], figures: list[tuple[int, int]]) -> None:
         self.text = text
-        self.mentions = mentions
+        spans = sorted(figures)
+        self.mentions = [m for m in mentions if not _overlaps(spans, m.start, m.end)]  # "USD39.12" names no one
+        mentions = self.mentions
+        self.roles: Roles = roles(text)
+        self._main: tuple[str | None] | None = None
         self.figure_ends = frozenset(end for _, end in figures) | frozenset(end + 1 for _, end in figures)
         self.starts = [m.start for m in mentions]
         self.resolved: dict[int, str | None] = {}
@@ -151,7 +164,7 @@ class SubjectResolver:
         index = bisect_left(self.starts, position) - 1
         while index >= 0 and self.mentions[index].start >= limit:
             mention = self.mentions[index]
-            if mention.kind in SUBSTANTIVE or mention.points_back:
+            if mention.kind in SUBSTANTIVE and mention.kind != "market" or mention.points_back:
                 clause_left, _ = clause_bounds(self.text, mention.start, mention.end)
                 in_clause = list(range(bisect_left(self.starts, clause_left), index + 1))
                 if name := self._clause_subject(in_clause, self._topic_candidate):
@@ -196,6 +209,9 @@ class SubjectResolver:
             named = {self.mentions[base].name, self.mentions[base].parent} - {None, ""}
             skip |= {i for i, m in enumerate(self.mentions) if m.name in named}
         entity = self.name_of(subject_after) if subject_after is not None else None
+        speaker = self._speaker(start, sentence_left) if base is None and entity is None else None
+        if speaker is not None:
+            entity = speaker
         if entity is None:
             entity = self._subject(start, unit, clause_left, sentence_left, in_clause, skip)
         relative_to = self.name_of(base) if base is not None else None
@@ -217,6 +233,9 @@ class SubjectResolver:
                 return False
         if ahead.rstrip().endswith(words.object_before) or behind.startswith(words.object_after):
             return False
+        if self.roles.is_venue(self.text, mention.start) or self.roles.is_listed(self.text, mention.start) \
+                or self.roles.is_aside(self.text, mention.start):
+            return False
         if any(w in ahead for w in words.object_clause_before):
             return False
         return not (any(w in ahead[-4:] for w in words.shared_with) and any(w in behind for w in words.shared_same))
@@ -226,8 +245,8 @@ class SubjectResolver:
         the figure."""
         for index in reversed(in_clause):
             mention = self.mentions[index]
-            if index in skip or mention.kind in BACKGROUND or not self.eligible(index):
-                continue
+            if index in skip or mention.kind in BACKGROUND or mention.kind == "market" or not self.eligible(index):
+                continue  # "占据全球动力电池市场份额的27%": a market is where a share is counted
             gap = self.text[mention.end:start]
             if _POSSESSIVE.match(gap):
                 return index
@@ -286,6 +305,8 @@ class SubjectResolver:
             return self.name_of(closest)
         if opener is not None and (name := self.name_of(opener)):
             return name
+        if not in_sentence and not in_clause and (name := self._fronted(start)):
+            return name  # "Priced at $30, Acme Corp. shares rose…": the subject follows
         if name := nearest(in_sentence, SECOND_TIER) or nearest(in_clause, THIRD_TIER) or \
                 nearest(in_sentence, THIRD_TIER):
             return name
@@ -296,6 +317,41 @@ class SubjectResolver:
         for index in reversed(in_sentence + in_clause):  # a person or place, even as an object
             if self.mentions[index].kind in BACKGROUND and index not in skip:
                 return self.name_of(index)
+        return self.main_subject()
+
+    def main_subject(self) -> str | None:
+        """What the article is about: the company, product or organisation it names most often as
+        the subject of a clause (the first named wins a tie), for a figure with no subject in
+        sight ("■ 客运收入增长12.5%")."""
+        if self._main is None:
+            counts: dict[str, int] = {}
+            for index, mention in enumerate(self.mentions):
+                if mention.kind in FIRST_TIER and mention.name and not inside_quotes(self.text, mention.start) \
+                        and self._opens_clause(index) and self.eligible(index):
+                    counts[mention.name] = counts.get(mention.name, 0) + 1
+            best = max(counts.items(), key=lambda item: item[1], default=None)
+            self._main = (best[0] if best and best[1] >= MAIN_SUBJECT_MENTIONS else None,)
+        return self._main[0]
+
+    def _fronted(self, start: int) -> str | None:
+        """The subject of the clause after a figure that opens its sentence."""
+        _, sentence_right = sentence_bounds(self.text, start, start)
+        for index in self._between(start, sentence_right):
+            mention = self.mentions[index]
+            if mention.kind in FIRST_TIER and self._opens_clause(index) and self.eligible(index):
+                return self.name_of(index)
+        return None
+
+    def _speaker(self, start: int, sentence_left: int) -> str | None:
+        """A person who argues for the figure: "财长王立新主张削减开支300亿元", "Jane Doe called for
+        a $40 billion cut" (the last person before a stance verb that precedes the figure in its sentence)."""
+        verb = self.roles.stance_before(self.text, sentence_left, start)
+        if verb is None:
+            return None
+        for index in reversed(self._between(max(sentence_left, verb - self.roles.stance_gap), verb)):
+            mention = self.mentions[index]
+            if mention.kind == "person" and mention.name:
+                return mention.name
         return None
 
     def _clause_subject(self, in_clause: list[int], usable: Callable[[int, frozenset[str]], bool]) -> str | None:
@@ -357,7 +413,7 @@ class SubjectResolver:
             gap = text[mention.end:start]
             if len(gap) > 16 or _BREAK.search(gap):
                 break
-            if mention.kind in BACKGROUND or mention.points_back:
+            if mention.kind in BACKGROUND or mention.kind == "market" or mention.points_back:
                 continue
             before = text[max(clause_left, mention.start - 6):mention.start].lower()
             lead = text[clause_left:mention.start]
