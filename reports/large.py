@@ -57,21 +57,40 @@ def stream_claims(path: str, dates: Mapping[str, dt.date], vocab: tuple[str, ...
 def jsonl_pieces(paths: Sequence[str], reading: ReadOptions, dates: Mapping[str, dt.date], vocab: tuple[str, ...],
                  errors: list[InputError], on_article: Callable[[Article], None]) -> Iterator[bytes]:
     """JSON Lines of every input's claims, in the order given: large files streamed block by
-    block, the others read whole; input errors are collected in ``errors``, never raised."""
+    block, each run of the others read whole and together (so entities are linked and compute
+    figures labelled across them); input errors are collected in ``errors``, never raised."""
+    from factrecon.reports.json_report import claims_to_jsonl
+
+    batch: list[str] = []
+    for path in paths:
+        if not is_large(path):
+            batch.append(path)
+            continue
+        yield from _whole(batch, reading, dates, vocab, errors, on_article)
+        batch = []
+        if errors and reading.strict:
+            return
+        try:
+            for claim in stream_claims(path, dates, vocab):
+                yield claims_to_jsonl([claim]).encode("utf-8")
+        except InputError as error:
+            errors.append(error)
+        if errors and reading.strict:
+            return
+    yield from _whole(batch, reading, dates, vocab, errors, on_article)
+
+
+def _whole(paths: Sequence[str], reading: ReadOptions, dates: Mapping[str, dt.date], vocab: tuple[str, ...],
+           errors: list[InputError], on_article: Callable[[Article], None]) -> Iterator[bytes]:
+    """The claims of ``paths``, read whole and extracted together, as JSON Lines."""
     from factrecon.reports.inputs import read_inputs
     from factrecon.reports.json_report import claims_to_jsonl
     from factrecon.reports.pipeline import extract_articles
 
-    for path in paths:
-        if is_large(path):
-            try:
-                for claim in stream_claims(path, dates, vocab):
-                    yield claims_to_jsonl([claim]).encode("utf-8")
-            except InputError as error:
-                errors.append(error)
-        else:
-            articles, found = read_inputs([path], reading, on_article)
-            errors.extend(found)
-            yield claims_to_jsonl(extract_articles(articles, dates, vocab)).encode("utf-8")
-        if errors and reading.strict:
-            return
+    if not paths:
+        return
+    articles, found = read_inputs(list(paths), reading, on_article)
+    errors.extend(found)
+    if found and reading.strict:
+        return
+    yield claims_to_jsonl(extract_articles(articles, dates, vocab)).encode("utf-8")

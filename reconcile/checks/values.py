@@ -78,8 +78,10 @@ def _ambiguous(clusters: list[list[Fact]], changing: set[str]) -> dict[str, str]
     return {fact.id: fact.source for cluster in clusters for fact in cluster if (fact.source, _key(fact)) in crowded}
 
 
-def _subject(quantity: Quantity) -> str:
-    return f"{quantity.entity} {quantity.attribute or quantity.unit}".strip()
+def _subject(quantity: Quantity, comparison: Comparison | None = None) -> str:
+    """What the figures are about, with the frame they share: "BYD · sales · 2025 · BEV · level · reported"."""
+    frame = comparison.shared_words() if comparison else ""
+    return " · ".join(part for part in (quantity.entity, quantity.attribute or quantity.unit, frame) if part)
 
 
 def _agreement(quantity: Quantity, cluster: list[Fact], ctx: Context) -> Draft | None:
@@ -95,7 +97,8 @@ def _agreement(quantity: Quantity, cluster: list[Fact], ctx: Context) -> Draft |
     copied = ctx.origins.copied_among(ids)
     support = f"{origins} independent origin{'s' if origins != 1 else ''} ({names})"
     caveat = " One passage nearly copies the other, so independence is doubtful." if copied else ""
-    said = f"{_subject(quantity)}: {'; '.join(describe(f) for f in members)} are compatible."
+    shared = ctx.compare(members[0].claim, members[1].claim)
+    said = f"{_subject(quantity, shared)}: {'; '.join(describe(f) for f in members)} are compatible."
     return Draft("agreement", ids, f"{said} Support: {support}.{caveat}", quantity.entity, quantity.attribute, origins)
 
 
@@ -191,8 +194,10 @@ def _disagreement(quantity: Quantity, first: _Side, second: _Side, ambiguous: di
         chosen = linked or _changed(pairs)
         if chosen is None:
             return None
-        a, b = sorted(chosen, key=lambda f: (f.period.first if f.period else _order(f), f.id))
-        said = f"{_subject(quantity)}: {describe(a)} then {describe(b)}: different times of one quantity,"
+        a, b = sorted(chosen, key=lambda f: (f.period.first if f.period else _order(f), _revision(f), f.id))
+        revised = a.claim.status != b.claim.status
+        how = f"{a.claim.status}, then {b.claim.status}: a revision" if revised else "different times of one quantity"
+        said = f"{_subject(quantity)}: {describe(a)} then {describe(b)}: {how},"
         return Draft("change", (a.id, b.id), f"{said} a change rather than a contradiction.", *subject)
     a, b, comparison = closest
     factor = _ratio(a, b)
@@ -204,8 +209,7 @@ def _disagreement(quantity: Quantity, first: _Side, second: _Side, ambiguous: di
     if len(doubts) > 1 or volatile and any(part == "period" for part, _ in comparison.unknown):
         return skipped((a.id, b.id), "; ".join(doubts))
     gap = f" They differ by {number(factor)}×." if math.isfinite(factor) else ""
-    frame = comparison.shared_words()
-    said = f"{_subject(quantity)}{f' ({frame})' if frame else ''}: {describe(a)} vs {describe(b)}."
+    said = f"{_subject(quantity, comparison)}: {describe(a)} vs {describe(b)}."
     reason = doubts[0] if doubts else _why_uncertain(a, b)
     if reason:
         return Draft("tension", (a.id, b.id), f"{said}{gap} Probably one quantity, but {reason}.", *subject)
@@ -219,6 +223,11 @@ def _ratio(a: Fact, b: Fact) -> float:
     if len(values) < 2 or min(values) <= 0:
         return math.inf
     return max(values) / min(values)
+
+
+def _revision(fact: Fact) -> int:
+    """Where a status stands in a revision: an estimate or preliminary figure comes first."""
+    return 0 if fact.claim.status in ("estimate", "preliminary") else 1
 
 
 def _order(fact: Fact) -> dt.date:
