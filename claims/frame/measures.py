@@ -61,6 +61,7 @@ class AttributeFinder:
         self.anchors = sorted((start, unit) for start, _, unit in figures if unit not in RELATIVE_UNITS)
         self.anchor_starts = [start for start, _ in self.anchors]
         self.levels: list[tuple[int, Measure]] = []  # figures read so far whose measure is a level
+        self.shares: list[tuple[int, str]] = []  # figures read so far that are a share of a measure
         self.by_name = {cue.name: cue for cues in self.cues.by_cue.values() for cue in cues if isinstance(cue, Measure)}
 
     def _window(self, left: int, right: int) -> list[Hit]:
@@ -123,6 +124,10 @@ class AttributeFinder:
         base = self.by_name.get(change.base) if change.base else self._base(hit, place, change.direction == "share")
         if level:
             return base.name if base is not None and base.fits(unit) else _SKIP
+        if change.direction == "share" and (base is None or hit.end <= place.start and not self._between(hit, place)):
+            parallel = [name for start, name in self.shares[-3:] if place.sentence[0] <= start < place.start]
+            if parallel:  # "3奈米佔營收的24%，5奈米佔36%": the same whole as the share before
+                return parallel[-1]
         if base is not None:
             return base.changes.get(change.direction, base.name)
         noun = subject_noun(self.text, place.clause[0] if hit.start >= place.clause[0] else place.sentence[0],
@@ -130,6 +135,10 @@ class AttributeFinder:
         if noun is None or (_CJK.match(noun) and hit.end - hit.start < 2):
             return None  # a one-character change word (降, 涨) is too loose to name a noun
         return noun + self.text[hit.start:hit.end] if _CJK.match(noun) else f"{noun} {change.name}"
+
+    def _between(self, hit: Hit, place: Place) -> bool:
+        """Whether a measure is named between a share word and its figure (占营业利润的80%)."""
+        return any(self._measure(other, None) for other in self._window(hit.end, place.start))
 
     def _cue_windows(self, place: Place) -> Iterator[list[Hit] | None]:
         """Hits nearest first; None marks where the counted noun is tried."""
@@ -151,6 +160,8 @@ class AttributeFinder:
         if isinstance(found, Measure):
             self.levels.append((place.start, found))
             return self._fill(found.name, place)
+        if found is not None and found.endswith(" share"):
+            self.shares.append((place.start, found))
         return found
 
     def _read(self, place: Place, unit: str | None) -> Measure | str | None:
@@ -166,6 +177,6 @@ class AttributeFinder:
                             return cue
                     elif (name := self._change(cue, hit, place, unit)) != _SKIP:
                         return name
-        if noun := subject_noun(self.text, place.clause[0], place.start):
-            return noun
-        return self.cues.defaults.get(unit) if unit else None
+        if unit is not None and unit in self.cues.defaults:
+            return self.cues.defaults[unit]
+        return subject_noun(self.text, place.clause[0], place.start)
