@@ -123,13 +123,13 @@ class AttributeFinder:
             return _SKIP
         base = self.by_name.get(change.base) if change.base else self._base(hit, place, change.direction == "share")
         if level:
-            return base.name if base is not None and base.fits(unit) else _SKIP
+            return self._fill(base.name, place) if base is not None and base.fits(unit) else _SKIP
         if change.direction == "share" and (base is None or hit.end <= place.start and not self._between(hit, place)):
             parallel = [name for start, name in self.shares[-3:] if place.sentence[0] <= start < place.start]
             if parallel:  # "3奈米佔營收的24%，5奈米佔36%": the same whole as the share before
                 return parallel[-1]
         if base is not None:
-            return base.changes.get(change.direction, base.name)
+            return self._fill(base.changes.get(change.direction, base.name), place)
         noun = subject_noun(self.text, place.clause[0] if hit.start >= place.clause[0] else place.sentence[0],
                             hit.start, verb_given=True)
         if noun is None or (_CJK.match(noun) and hit.end - hit.start < 2):
