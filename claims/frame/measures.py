@@ -24,7 +24,7 @@ from ..lexicon import Lexicon
 from ..literals import Hit, fold
 from ..vocab import alternation, words
 from .head_nouns import counted_noun, subject_noun
-from .measure_cues import RELATIVE_UNITS, Change, Cue, Measure, measure_cues
+from .measure_cues import RELATIVE_UNITS, Change, Measure, measure_cues
 
 REACH = 400  # characters around a figure searched for cue words in a run-on sentence
 BASE_REACH = 80  # characters before a change word searched for the measure that changed
