@@ -40,9 +40,19 @@ class AttributeKey:
             return False
         if (self.sparsity or "") != (other.sparsity or ""):
             return False
-        return self.family == other.family or fuzz.token_set_ratio(self.family, other.family) >= (
-            tolerances.attribute_similarity
-        )
+        return self.family == other.family or _same_words(self.family, other.family, tolerances.attribute_similarity)
+
+
+def _same_words(first: str, second: str, threshold: float) -> bool:
+    """Two measure names that differ only in spelling: close as a whole (rapidfuzz
+    ``token_set_ratio``) and every word of each has a like-spelt partner in the other, so
+    "market capitalisation"/"market capitalization" agree but "sales"/"sales growth" and
+    "operating profit"/"net profit" (a word with no partner) do not."""
+    if fuzz.token_set_ratio(first, second) < threshold:
+        return False
+    words_first, words_second = first.split(), second.split()
+    return all(any(fuzz.ratio(word, other) >= threshold for other in others)
+               for words, others in ((words_first, words_second), (words_second, words_first)) for word in words)
 
 
 def attribute_key(attribute: str | None, unit: str, tolerances: Tolerances) -> AttributeKey:

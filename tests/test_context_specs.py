@@ -30,14 +30,17 @@ CLAIM_KEYS = frozenset({"text", *CONTEXT_FIELDS})
 
 # The attribute names the specs may use (the gold's short English names). A comparative claim is
 # "<quantity> relative to <base>", e.g. "performance relative to AMD MI300X".
-ATTRIBUTES = frozenset({
-    "sales volume", "deliveries", "overseas sales", "revenue", "operating profit", "net profit",
-    "market share", "revenue share", "share price", "share price close", "offer price", "daily gain",
-    "market cap", "valuation", "funds raised", "IPO lottery win rate", "oversubscription", "growth",
+LEVELS = frozenset({
+    "sales", "deliveries", "revenue", "operating profit", "net profit", "exports", "trade value",
+    "battery installations", "market share", "revenue share", "share price", "share price close", "offer price",
+    "market cap", "valuation", "proceeds", "IPO lottery win rate", "oversubscription", "GDP growth",
     "interest rate", "memory capacity", "memory bandwidth", "process node", "power",
     "FP16 dense compute", "FP16 sparse compute", "FP8 dense compute", "FP8 sparse compute",
     "yield", "shareholding", "unit price", "order volume", "parameter count",
 })
+# A change names its measure and direction (claims/data/attributes/changes.toml).
+ATTRIBUTES = LEVELS | {f"{level} {change}" for level in LEVELS for change in ("growth", "decline")} | {
+    "share price gain", "share price decline", "interest rate cut", "interest rate hike"}
 COMPARED = ATTRIBUTES | {"performance"}  # quantities a comparative attribute may name
 RELATIVE = " relative to "
 TIME = re.compile(r"\d{4}(?:Q[1-4]|H[12]|-\d{2}(?:-\d{2})?)?(?: \(forecast\))?")

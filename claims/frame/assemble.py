@@ -27,7 +27,7 @@ def add_context(doc: Document, located: list[tuple[Claim, int, int]], lexicon: L
     text = doc.text
     mentions = find_mentions(text, lexicon, doc.as_written)
     resolver = SubjectResolver(text, mentions, [(start, end) for _, start, end in located])
-    attributes = AttributeFinder(text, lexicon)
+    attributes = AttributeFinder(text, lexicon, [(start, end, claim.unit) for claim, start, end in located])
     economies = EconomyFinder(text, mentions, lexicon)
     times = find_times(text)
     statuses = StatusFinder(doc)

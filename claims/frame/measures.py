@@ -1,74 +1,72 @@
-"""Which quantity a figure is: the ``attribute`` (memory bandwidth, market share ...).
+"""Which quantity a figure measures: its ``attribute`` (revenue, net profit, deaths, market share).
 
-Cue words are data (claims/data/attributes/): the cue nearest before the figure in its clause
-wins, then one right after it in the clause ("141GB的HBM3e内存"), then the nearest before it in
-the sentence; an attribute only fits figures in one of its ``units``. With no cue, the unit's
-default attribute is used. ``{precision}`` and ``{sparsity}`` in a name are filled from the
-``[slots]`` cues of the sentence (FP16, 稀疏) and vanish when the text gives none.
+Cue words are data (claims/data/attributes/, compiled by ``measure_cues``), found once per
+document and looked up per figure by bisect, nearest first: before the figure in its clause, in
+the figure as written ("tripled", "5,000 employees"), after it in the clause, then before it in
+the sentence. A measure only fits figures in one of its ``units``. A change word (增长, fell, 占)
+makes the figure a change or share of the measure named nearest to that word: "营收同比增长23%" is
+``revenue growth``, "降息25个基点" ``interest rate cut``; after 至/to it is the level reached
+("降至4%" is ``interest rate``). With no cue near, the clause names the measure (``head_nouns``):
+the noun a count counts, or the noun phrase before the verb; then the unit's default measure
+(FLOPS: compute); else None, which never accuses. ``{precision}`` and ``{sparsity}`` in a name
+are filled from the ``[slots]`` cues of the sentence (FP16, 稀疏) and vanish when there are none.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 from ..document import Place
-from ..lexicon import Lexicon, regional_variants
-from ..literals import Hit, LiteralIndex, fold
-from ..textmap import normalize
+from ..lexicon import Lexicon
+from ..literals import Hit, fold
+from ..vocab import alternation, words
+from .head_nouns import counted_noun, subject_noun
+from .measure_cues import RELATIVE_UNITS, Change, Measure, measure_cues
 
 REACH = 400  # characters around a figure searched for cue words in a run-on sentence
-
-
-@dataclass(frozen=True, slots=True)
-class _Cues:
-    index: LiteralIndex
-    by_cue: dict[str, tuple[tuple[str, frozenset[str] | None], ...]]  # cue -> (name, units)
-    defaults: dict[str, str]
-    slots: dict[str, tuple[LiteralIndex, dict[str, str]]]
+BASE_REACH = 80  # characters before a change word searched for the measure that changed
+SHARE_UNITS = frozenset({"percent", "permille"})
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_SKIP = ""  # a change word that does not fit the figure: look further
 
 
 @cache
-def _cues(lexicon: Lexicon) -> _Cues:
-    by_cue: dict[str, list[tuple[str, frozenset[str] | None]]] = {}
-    defaults: dict[str, str] = {}
-    for entry in lexicon.attributes:
-        units = frozenset(entry.lists["units"]) if "units" in entry.lists else None
-        for cue in entry.lists.get("cues", []):
-            for variant in regional_variants(normalize(cue).text):
-                by_cue.setdefault(fold(variant), []).append((entry.name, units))
-        if entry.fields.get("default"):
-            for unit in units or ():
-                defaults.setdefault(unit, entry.name)
-    slots = {}
-    for slot, labels in lexicon.slots.items():
-        table = {fold(normalize(cue).text): label for label, cues in labels.items() for cue in cues}
-        slots[slot] = (LiteralIndex(table), table)
-    return _Cues(LiteralIndex(by_cue), {k: tuple(v) for k, v in by_cue.items()}, defaults, slots)
+def _gaps() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Level markers (增长至 right after the word; rose ... to anywhere before the figure) and the
+    words allowed before a change's own amount."""
+    markers = words("measure_grammar", "change.level_markers")
+    cjk = alternation([word for word in markers if _CJK.match(word)])
+    latin = alternation([word for word in markers if not _CJK.match(word)])
+    amount = alternation(words("measure_grammar", "change.amount_gap"))
+    return (re.compile(rf"^\s*(?:{cjk})|(?<![A-Za-z])(?:{latin})(?![A-Za-z])", re.IGNORECASE),
+            re.compile(rf"^\s*(?:(?:{amount})\s*)*$", re.IGNORECASE))
 
 
 class AttributeFinder:
-    """The attributes of one article's figures (cue words found once, looked up per figure)."""
+    """The attributes of one article's figures (cue words found once, looked up per figure).
+    ``figures`` (``(start, end, unit)`` of every figure) tells which unit an ambiguous measure
+    word has nearby ("sales rose 5% to 93 trillion won" is revenue, "... to 2 million cars" sales)."""
 
-    def __init__(self, text: str, lexicon: Lexicon) -> None:
+    def __init__(self, text: str, lexicon: Lexicon, figures: Sequence[tuple[int, int, str]] = ()) -> None:
         self.text = text
-        self.cues = _cues(lexicon)
+        self.cues = measure_cues(lexicon)
         folded = fold(text)
         self.hits = self.cues.index.find(text, folded)
         self.starts = [hit.start for hit in self.hits]
         self.slot_hits = {slot: (index.find(text, folded), table) for slot, (index, table) in self.cues.slots.items()}
         self.slot_starts = {slot: [hit.start for hit in hits] for slot, (hits, _) in self.slot_hits.items()}
+        self.anchors = sorted((start, unit) for start, _, unit in figures if unit not in RELATIVE_UNITS)
+        self.anchor_starts = [start for start, _ in self.anchors]
+        self.levels: list[tuple[int, Measure]] = []  # figures read so far whose measure is a level
+        self.shares: list[tuple[int, str]] = []  # figures read so far that are a share of a measure
+        self.by_name = {cue.name: cue for cues in self.cues.by_cue.values() for cue in cues if isinstance(cue, Measure)}
 
     def _window(self, left: int, right: int) -> list[Hit]:
         return [hit for hit in self.hits[bisect_left(self.starts, left):bisect_left(self.starts, right)]
                 if hit.end <= right]
-
-    def _fitting(self, hit: Hit, unit: str | None) -> str | None:
-        for name, units in reversed(self.cues.by_cue.get(hit.key, ())):  # later layers win (--vocab)
-            if units is None or unit is None or unit in units:
-                return name
-        return None
 
     def _fill(self, name: str, place: Place) -> str:
         """Fill slots from the cue nearest the figure: in its clause first, then its sentence."""
@@ -86,19 +84,99 @@ class AttributeFinder:
                 name = name.replace("{" + slot + "}", label)
         return " ".join(name.split())
 
+    def _anchor_unit(self, at: int, place: Place) -> str | None:
+        """The unit of the non-relative figure nearest ``at`` in the figure's sentence."""
+        index = bisect_left(self.anchor_starts, at)
+        near = [self.anchors[i] for i in (index - 1, index) if 0 <= i < len(self.anchors)
+                and place.sentence[0] <= self.anchors[i][0] < place.sentence[1]]
+        return min(near, key=lambda anchor: abs(anchor[0] - at))[1] if near else None
+
+    def _measure(self, hit: Hit, unit: str | None) -> Measure | None:
+        """The measure a cue names, preferring one that fits ``unit`` (later layers first)."""
+        measures = [cue for cue in reversed(self.cues.by_cue[hit.key]) if isinstance(cue, Measure)]
+        return next((cue for cue in measures if unit is not None and cue.fits(unit)), None) or (
+            measures[0] if measures else None)
+
+    def _base(self, change: Hit, place: Place, share: bool) -> Measure | None:
+        """The measure a change word is about: named nearest before it in the sentence, or after it
+        in the clause (a share names its whole after 占: 占营业利润的80%)."""
+        before = reversed(self._window(max(place.sentence[0], change.start - BASE_REACH), change.start))
+        after = self._window(change.end, max(place.end, place.clause[1]))
+        unit = self._anchor_unit(change.start, place)
+        for hit in (*after, *before) if share else (*before, *after):
+            if hit is not change and (measure := self._measure(hit, unit)) is not None:
+                return measure
+        earlier = [measure for start, measure in self.levels[-3:] if place.sentence[0] <= start < change.start]
+        return earlier[-1] if earlier else None
+
+    def _change(self, change: Change, hit: Hit, place: Place, unit: str | None) -> str | None:
+        """The measure of a figure whose nearest cue is a change word: the change of the measure
+        it is about, that measure's level (after 至/to), ``_SKIP`` when the word is not the
+        figure's, or None when what changed cannot be told."""
+        relative = unit is None or unit in (SHARE_UNITS if change.direction == "share" else RELATIVE_UNITS)
+        if change.units is not None and unit not in change.units and not relative:
+            return _SKIP
+        level_marker, amount_gap = _gaps()
+        gap = self.text[hit.end:place.start] if hit.end <= place.start else None
+        level = gap is not None and level_marker.search(gap) is not None
+        if not relative and not level and (gap is None or not amount_gap.match(gap)):
+            return _SKIP
+        base = self.by_name.get(change.base) if change.base else self._base(hit, place, change.direction == "share")
+        if level:
+            return self._fill(base.name, place) if base is not None and base.fits(unit) else _SKIP
+        if change.direction == "share" and (base is None or hit.end <= place.start and not self._between(hit, place)):
+            parallel = [name for start, name in self.shares[-3:] if place.sentence[0] <= start < place.start]
+            if parallel:  # "3奈米佔營收的24%，5奈米佔36%": the same whole as the share before
+                return parallel[-1]
+        if base is not None:
+            return self._fill(base.changes.get(change.direction, base.name), place)
+        noun = subject_noun(self.text, place.clause[0] if hit.start >= place.clause[0] else place.sentence[0],
+                            hit.start, verb_given=True)
+        if noun is None or (_CJK.match(noun) and hit.end - hit.start < 2):
+            return None  # a one-character change word (降, 涨) is too loose to name a noun
+        return noun + self.text[hit.start:hit.end] if _CJK.match(noun) else f"{noun} {change.name}"
+
+    def _between(self, hit: Hit, place: Place) -> bool:
+        """Whether a measure is named between a share word and its figure (占营业利润的80%)."""
+        return any(self._measure(other, None) for other in self._window(hit.end, place.start))
+
+    def _cue_windows(self, place: Place) -> Iterator[list[Hit] | None]:
+        """Hits nearest first; None marks where the counted noun is tried."""
+        (clause_left, clause_right), (sentence_left, _) = place.clause, place.sentence
+        yield self._window(clause_left, place.start)[::-1]
+        yield self._window(place.start, place.end)
+        yield self._window(place.end, clause_right)
+        cjk = _CJK.match(self.text, max(0, place.end - 1)) is not None
+        if cjk:
+            yield None
+        yield self._window(max(sentence_left, place.start - REACH), clause_left)[::-1]
+        if not cjk:
+            yield None
+
     def attribute(self, place: Place, unit: str | None) -> str | None:
         """The attribute of the figure at ``place``, or None (``unit=None``: any attribute fits,
-        as for the compared quantity of a ratio)."""
-        start, end = place.start, place.end
-        (clause_left, clause_right), (sentence_left, _) = place.clause, place.sentence
-        windows = (
-            reversed(self._window(clause_left, start)),
-            self._window(end, clause_right),
-            reversed(self._window(max(sentence_left, start - REACH), clause_left)),
-        )
-        for window in windows:
+        as for the compared quantity of a ratio). Figures are read in text order."""
+        found = self._read(place, unit)
+        if isinstance(found, Measure):
+            self.levels.append((place.start, found))
+            return self._fill(found.name, place)
+        if found is not None and found.endswith(" share"):
+            self.shares.append((place.start, found))
+        return found
+
+    def _read(self, place: Place, unit: str | None) -> Measure | str | None:
+        for window in self._cue_windows(place):
+            if window is None:
+                if unit == "count" and (noun := counted_noun(self.text, place.start, place.end)):
+                    return noun
+                continue
             for hit in window:
-                if name := self._fitting(hit, unit):
-                    return self._fill(name, place)
-        default = self.cues.defaults.get(unit) if unit else None
-        return self._fill(default, place) if default else None
+                for cue in reversed(self.cues.by_cue[hit.key]):
+                    if isinstance(cue, Measure):
+                        if cue.fits(unit):
+                            return cue
+                    elif (name := self._change(cue, hit, place, unit)) != _SKIP:
+                        return name
+        if unit is not None and unit in self.cues.defaults:
+            return self.cues.defaults[unit]
+        return subject_noun(self.text, place.clause[0], place.start)
