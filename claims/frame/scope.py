@@ -1,0 +1,208 @@
+"""The ``scope`` of a figure: the part of its entity it covers, by region, market, segment,
+division and tranche (SDMX's reference area and breakdowns), joined in that order: "China · BEV".
+
+A cue word governs a figure when it stands in the figure's clause before it (after any earlier
+figure of the clause), in it or right after it ("sold 2.2 million battery-electric cars"); a dimension the
+clause leaves open takes the nearest cue of that dimension before the figure in its sentence. A
+word that restricts nothing (global, 全球) governs but adds no label. With no cue in the sentence
+the figure covers the ``whole`` entity; a cue there that governs nothing here, or two different
+cues of one dimension side by side ("中国和欧洲销量分别为..."), leave it unknown (None), unless a
+subset word (其中, of which) opens the part that holds it. A place that is the figure's entity is
+no scope (中国GDP增长5%); a cue inside a longer name (中国移动, European Central Bank) or a place
+describing the company right after it ("China's BYD") is no cue. Words: claims/data/scopes/.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from ..document import Document, Place, Span
+from ..lexicon import SCOPE_DIMENSIONS, Lexicon, regional_variants
+from ..literals import Hit, LiteralIndex, fold
+from ..textmap import normalize
+from .entities import Mention
+
+WHOLE = "whole"
+JOIN = " · "
+REACH = 400  # characters before a figure searched for cues in a run-on sentence
+TAIL = 16    # characters after a figure that may still hold its cue ("1 million units in China")
+LONGEST_NAME = 64  # how far back a name holding a cue may start
+NAME_GLUE = ("'s ", "’s ", " ", "的")  # between a place and the company it describes: "China's BYD"
+POINTERS = frozenset({"pronoun", "figure", "reference"})
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """What one word says of a figure's scope in one dimension."""
+
+    label: str  # "" for a word that restricts nothing (global)
+    dimension: str
+    entities: frozenset[str]  # entities the word names: a figure about one of them is not scoped by it
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocabulary:
+    index: LiteralIndex
+    cues: dict[str, tuple[Cue, ...]]  # folded word -> its cues (none for a ``not`` word)
+    subsets: LiteralIndex
+
+
+def _variants(word: str) -> list[str]:
+    return [fold(variant) for variant in regional_variants(normalize(word).text)]
+
+
+@cache
+def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
+    cues: dict[str, list[Cue]] = {}
+    aliases: list[tuple[str, Cue]] = []
+    for entry in lexicon.scopes:
+        named = entry.lists.get("entities", [])
+        cue = Cue("" if entry.fields.get("everything") else entry.name, entry.fields["dimension"],
+                  frozenset(named or [entry.name]))
+        for word in entry.lists.get("cues", []):
+            for variant in _variants(word):
+                cues.setdefault(variant, []).append(cue)
+        for word in entry.lists.get("not", []):
+            for variant in _variants(word):
+                cues.setdefault(variant, [])
+        for name in named:
+            known = lexicon.entity(name)
+            aliases.extend((alias, cue) for alias in (known.lists.get("aliases", []) if known else []))
+    for alias, cue in aliases:  # an entity's aliases are cues where no listed word says otherwise
+        for variant in _variants(alias):
+            listed = cues.setdefault(variant, [])
+            if all(other.dimension != cue.dimension for other in listed):
+                listed.append(cue)
+    subsets = [fold(normalize(word).text) for word in lexicon.scope_words.get("subset", ())]
+    return _Vocabulary(LiteralIndex(cues), {word: tuple(found) for word, found in cues.items()},
+                       LiteralIndex(subsets))
+
+
+class ScopeFinder:
+    """The scopes of one article's figures: cue words found once, each figure's own cues settled
+    in one pass over the figures, then looked up per figure by bisection."""
+
+    def __init__(self, doc: Document, lexicon: Lexicon, figures: Sequence[Span],
+                 mentions: Sequence[Mention], names: Sequence[Span]) -> None:
+        vocabulary = _vocabulary(lexicon)
+        text = doc.text
+        folded = fold(text)
+        blockers = _Names(text, mentions, names)
+        self.hits = [hit for hit in vocabulary.index.find(text, folded)
+                     if vocabulary.cues[hit.key] and not blockers.hold(hit)]
+        self.starts = [hit.start for hit in self.hits]
+        self.cues = [vocabulary.cues[hit.key] for hit in self.hits]
+        self.subsets = [hit.start for hit in vocabulary.subsets.find(text, folded)]
+        self.figures = sorted(set(figures))
+        self.figure_at = {start: index for index, (start, _) in enumerate(self.figures)}
+        self.own: list[tuple[int, ...]] = []
+        self.owner: dict[int, int] = {}  # hit -> the figure it is an own cue of
+        trailing: tuple[int, ...] = ()
+        for index in range(len(self.figures)):
+            own, trailing = self._own(doc, index, trailing)
+            self.own.append(own)
+            self.owner.update((i, index) for i in own)
+
+    def _range(self, left: int, right: int) -> range:
+        """Indices of the hits inside ``[left, right)``."""
+        low, high = bisect_left(self.starts, left), bisect_left(self.starts, right)
+        while high > low and self.hits[high - 1].end > right:
+            high -= 1
+        return range(low, high)
+
+    def _own(self, doc: Document, index: int, taken: tuple[int, ...]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """The cues of figure ``index`` (before it in its clause, in its own words such as "2.2
+        million battery-electric cars", and right after it), and those after it alone; ``taken``
+        are the cues after the figure before it."""
+        start, end = self.figures[index]
+        left, right = doc.clause(start, end)
+        if index and left < self.figures[index - 1][1] <= start:
+            left = self.figures[index - 1][1]
+        else:
+            taken = ()
+        if index + 1 < len(self.figures) and self.figures[index + 1][0] < right:
+            right = max(end, self.figures[index + 1][0])
+        leading = tuple(i for i in self._range(max(left, start - REACH), end) if i not in taken)
+        named = {cue.dimension for i in leading for cue in self.cues[i]}
+        trailing = tuple(i for i in self._range(end, right) if self.hits[i].start <= end + TAIL
+                         and not named & {cue.dimension for cue in self.cues[i]})
+        return leading + trailing, trailing
+
+    def _labels(self, hits: Iterable[int], dimension: str, entity: str | None) -> set[str]:
+        return {cue.label for i in hits for cue in self.cues[i] if cue.dimension == dimension
+                and entity not in cue.entities}
+
+    def scope(self, place: Place, entity: str | None) -> str | None:
+        """The scope of the figure at ``place`` whose entity is ``entity``: a label, "whole", or None."""
+        index = self.figure_at.get(place.start)
+        own = self.own[index] if index is not None else ()
+        chosen: dict[str, str] = {}
+        for dimension in SCOPE_DIMENSIONS:
+            labels = self._labels(own, dimension, entity) or self._inherited(place, own, dimension, entity)
+            if len(labels) > 1:
+                return None  # two scopes compete
+            if labels:
+                chosen[dimension] = labels.pop()
+        if chosen:
+            return JOIN.join(label for label in chosen.values() if label) or WHOLE
+        return None if self._open_after(place, entity) else WHOLE
+
+    def _inherited(self, place: Place, own: tuple[int, ...], dimension: str, entity: str | None) -> set[str]:
+        """The label of the nearest cue of ``dimension`` before the figure in its sentence, with
+        any other one beside it: among the cues of the figure it belongs to, or else among those
+        between the figures around it."""
+        floor = max(place.sentence[0], place.start - REACH)
+        for i in reversed(self._range(floor, place.start)):
+            if i in own or not self._labels((i,), dimension, entity):
+                continue
+            if i in self.owner:
+                return self._labels(self.own[self.owner[i]], dimension, entity)
+            hit = self.hits[i]
+            before = bisect_left(self.figures, (hit.start,)) - 1
+            after = bisect_left(self.figures, (hit.end,))
+            low = max(floor, self.figures[before][1]) if before >= 0 else floor
+            high = min(place.start, self.figures[after][0]) if after < len(self.figures) else place.start
+            return self._labels(self._range(low, high), dimension, entity)
+        return set()
+
+    def _open_after(self, place: Place, entity: str | None) -> bool:
+        """Whether a cue after the figure in its sentence leaves its scope open: one that is not
+        behind a subset word (其中, of which) opening a part of this figure's total."""
+        right = min(place.sentence[1], place.end + REACH)
+        subset = bisect_left(self.subsets, place.end)
+        opens = self.subsets[subset] if subset < len(self.subsets) else right
+        return any(self.hits[i].start < opens for i in self._range(place.end, right)
+                   if any(self._labels((i,), dimension, entity) for dimension in SCOPE_DIMENSIONS))
+
+
+class _Names:
+    """Names that hold or follow a cue without being one: entity mentions and cited sources."""
+
+    def __init__(self, text: str, mentions: Sequence[Mention], names: Sequence[Span]) -> None:
+        self.text = text
+        named = [m for m in mentions if m.kind not in POINTERS]
+        self.spans = sorted([*names, *((m.start, m.end) for m in named)])
+        self.starts = [left for left, _ in self.spans]
+        self.places = {(m.start, m.end) for m in named if m.kind == "place"}
+        self.organisations = {m.start for m in named if m.kind != "place"}
+
+    def hold(self, hit: Hit) -> bool:
+        return self._inside(hit) or self._describes(hit)
+
+    def _inside(self, hit: Hit) -> bool:
+        """A longer name holds the cue: 中国 in 中国移动, European in European Central Bank."""
+        low, high = bisect_left(self.starts, hit.start - LONGEST_NAME), bisect_left(self.starts, hit.end)
+        return any(right > hit.start and (left < hit.start or right > hit.end)
+                   for left, right in self.spans[low:high])
+
+    def _describes(self, hit: Hit) -> bool:
+        """The cue is a place named right before an organisation it describes ("China's BYD",
+        "美国特斯拉"), not where a figure was counted."""
+        if (hit.start, hit.end) not in self.places:
+            return False
+        after = self.text[hit.end:hit.end + 3]
+        gaps = [len(glue) for glue in NAME_GLUE if after.startswith(glue)]
+        return any(hit.end + gap in self.organisations for gap in [0, *gaps])
