@@ -14,6 +14,7 @@ describing the company right after it ("China's BYD") is no cue. Words: claims/d
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -30,7 +31,8 @@ JOIN = " · "
 REACH = 400  # characters before a figure searched for cues in a run-on sentence
 TAIL = 16    # characters after a figure that may still hold its cue ("1 million units in China")
 LONGEST_NAME = 64  # how far back a name holding a cue may start
-NAME_GLUE = ("'s ", "’s ", " ", "的")  # between a place and the company it describes: "China's BYD"
+DESCRIBER_REACH = 24  # characters from a cue to the name it may describe ("'s largest carmaker ")
+_BREAK = re.compile(r"[,，、;；:：。.!?！？()（）\n0-9]")  # no description runs across these
 POINTERS = frozenset({"pronoun", "figure", "reference"})
 
 
@@ -48,6 +50,7 @@ class _Vocabulary:
     index: LiteralIndex
     cues: dict[str, tuple[Cue, ...]]  # folded word -> its cues (none for a ``not`` word)
     subsets: LiteralIndex
+    describers: tuple[str, ...]
 
 
 def _variants(word: str) -> list[str]:
@@ -77,8 +80,9 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
             if all(other.dimension != cue.dimension for other in listed):
                 listed.append(cue)
     subsets = [fold(normalize(word).text) for word in lexicon.scope_words.get("subset", ())]
+    describers = tuple(normalize(word).text.casefold() for word in lexicon.scope_words.get("describers", ()))
     return _Vocabulary(LiteralIndex(cues), {word: tuple(found) for word, found in cues.items()},
-                       LiteralIndex(subsets))
+                       LiteralIndex(subsets), describers)
 
 
 class ScopeFinder:
@@ -90,7 +94,7 @@ class ScopeFinder:
         vocabulary = _vocabulary(lexicon)
         text = doc.text
         folded = fold(text)
-        blockers = _Names(text, mentions, names)
+        blockers = _Names(text, mentions, names, vocabulary.describers, {end for _, end in figures})
         self.hits = [hit for hit in vocabulary.index.find(text, folded)
                      if vocabulary.cues[hit.key] and not blockers.hold(hit)]
         self.starts = [hit.start for hit in self.hits]
@@ -179,15 +183,19 @@ class ScopeFinder:
 
 
 class _Names:
-    """Names that hold or follow a cue without being one: entity mentions and cited sources."""
+    """Names that hold a cue or that a cue describes: entity mentions and cited sources (a
+    place mention only holds cues; the others are the actors a cue may describe)."""
 
-    def __init__(self, text: str, mentions: Sequence[Mention], names: Sequence[Span]) -> None:
+    def __init__(self, text: str, mentions: Sequence[Mention], names: Sequence[Span],
+                 describers: tuple[str, ...], figure_ends: set[int]) -> None:
         self.text = text
+        self.figure_ends = figure_ends
         named = [m for m in mentions if m.kind not in POINTERS]
         self.spans = sorted([*names, *((m.start, m.end) for m in named)])
         self.starts = [left for left, _ in self.spans]
         self.places = {(m.start, m.end) for m in named if m.kind == "place"}
-        self.organisations = {m.start for m in named if m.kind != "place"}
+        self.actors = sorted({*(m.start for m in named if m.kind != "place"), *(left for left, _ in names)})
+        self.describers = describers
 
     def hold(self, hit: Hit) -> bool:
         return self._inside(hit) or self._describes(hit)
@@ -199,10 +207,16 @@ class _Names:
                    for left, right in self.spans[low:high])
 
     def _describes(self, hit: Hit) -> bool:
-        """The cue is a place named right before an organisation it describes ("China's BYD",
-        "美国特斯拉"), not where a figure was counted."""
-        if (hit.start, hit.end) not in self.places:
+        """The cue describes the company (or person) named right after it, not where or what a
+        figure counts: a place before the name ("China's BYD", "美国特斯拉"), or any cue before a
+        describing noun and the name ("US automaker Tesla", "动力电池巨头宁德时代")."""
+        if hit.start in self.figure_ends or hit.start - 1 in self.figure_ends:
+            return False  # what a figure counts ("225万辆电动车的中国车企"), whatever follows
+        index = bisect_left(self.actors, hit.end)
+        if index == len(self.actors) or self.actors[index] - hit.end > DESCRIBER_REACH:
             return False
-        after = self.text[hit.end:hit.end + 3]
-        gaps = [len(glue) for glue in NAME_GLUE if after.startswith(glue)]
-        return any(hit.end + gap in self.organisations for gap in [0, *gaps])
+        gap = self.text[hit.end:self.actors[index]]
+        if _BREAK.search(gap):
+            return False
+        bare = gap.strip().removesuffix("的").removeprefix("'s").removeprefix("’s").strip()
+        return (not bare and (hit.start, hit.end) in self.places) or bare.casefold().endswith(self.describers)
