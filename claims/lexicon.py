@@ -97,7 +97,8 @@ def _entries(where: str, table: str, data: Any) -> Iterator[Entry]:
         if table == "entity" and item.get("kind") not in ENTITY_KINDS:
             raise VocabError(f"{place}.kind: {item.get('kind')!r} is not one of {', '.join(sorted(ENTITY_KINDS))}")
         if table == "scope" and item.get("dimension") not in SCOPE_DIMENSIONS:
-            raise VocabError(f"{place}.dimension: {item.get('dimension')!r} is not one of {', '.join(SCOPE_DIMENSIONS)}")
+            dimensions = ", ".join(SCOPE_DIMENSIONS)
+            raise VocabError(f"{place}.dimension: {item.get('dimension')!r} is not one of {dimensions}")
         if table == "scope" and not isinstance(item.get("everything", False), bool):
             raise VocabError(f"{place}.everything: expected true or false")
         lists = {key: _checked_list(f"{place}.{key}", item[key]) for key in LIST_KEYS[table] if key in item}

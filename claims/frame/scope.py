@@ -47,9 +47,9 @@ class Cue:
 
 @dataclass(frozen=True, slots=True)
 class _Vocabulary:
-    index: LiteralIndex
-    cues: dict[str, tuple[Cue, ...]]  # folded word -> its cues (none for a ``not`` word)
-    subsets: LiteralIndex
+    index: LiteralIndex  # cue words, ``not`` words and subset words, found in one pass
+    cues: dict[str, tuple[Cue, ...]]  # folded word -> its cues (none for a ``not`` or subset word)
+    subsets: frozenset[str]
     describers: tuple[str, ...]
 
 
@@ -79,10 +79,10 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
             listed = cues.setdefault(variant, [])
             if all(other.dimension != cue.dimension for other in listed):
                 listed.append(cue)
-    subsets = [fold(normalize(word).text) for word in lexicon.scope_words.get("subset", ())]
+    subsets = frozenset(fold(normalize(word).text) for word in lexicon.scope_words.get("subset", ())) - cues.keys()
     describers = tuple(normalize(word).text.casefold() for word in lexicon.scope_words.get("describers", ()))
-    return _Vocabulary(LiteralIndex(cues), {word: tuple(found) for word, found in cues.items()},
-                       LiteralIndex(subsets), describers)
+    return _Vocabulary(LiteralIndex([*cues, *subsets]), {word: tuple(found) for word, found in cues.items()},
+                       subsets, describers)
 
 
 class ScopeFinder:
@@ -92,15 +92,16 @@ class ScopeFinder:
     def __init__(self, doc: Document, lexicon: Lexicon, figures: Sequence[Span],
                  mentions: Sequence[Mention], names: Sequence[Span]) -> None:
         vocabulary = _vocabulary(lexicon)
-        text = doc.text
-        folded = fold(text)
-        blockers = _Names(text, mentions, names, vocabulary.describers, {end for _, end in figures})
-        self.hits = [hit for hit in vocabulary.index.find(text, folded)
-                     if vocabulary.cues[hit.key] and not blockers.hold(hit)]
-        self.starts = [hit.start for hit in self.hits]
-        self.cues = [vocabulary.cues[hit.key] for hit in self.hits]
-        self.subsets = [hit.start for hit in vocabulary.subsets.find(text, folded)]
         self.figures = sorted(set(figures))
+        found = vocabulary.index.find(doc.text, windows=_sentences(doc, self.figures))
+        self.subsets = [hit.start for hit in found if hit.key in vocabulary.subsets]
+        found = [hit for hit in found if vocabulary.cues.get(hit.key)]
+        if found:
+            blockers = _Names(doc.text, mentions, names, vocabulary.describers, {end for _, end in figures})
+            found = [hit for hit in found if not blockers.hold(hit)]
+        self.hits = found
+        self.starts = [hit.start for hit in found]
+        self.cues = [vocabulary.cues[hit.key] for hit in found]
         self.figure_at = {start: index for index, (start, _) in enumerate(self.figures)}
         self.own: list[tuple[int, ...]] = []
         self.owner: dict[int, int] = {}  # hit -> the figure it is an own cue of
@@ -122,6 +123,9 @@ class ScopeFinder:
         million battery-electric cars", and right after it), and those after it alone; ``taken``
         are the cues after the figure before it."""
         start, end = self.figures[index]
+        near = bisect_left(self.starts, start - REACH)
+        if near == len(self.starts) or self.starts[near] > end + TAIL:
+            return (), ()  # no cue near the figure: most figures
         left, right = doc.clause(start, end)
         if index and left < self.figures[index - 1][1] <= start:
             left = self.figures[index - 1][1]
@@ -141,6 +145,10 @@ class ScopeFinder:
 
     def scope(self, place: Place, entity: str | None) -> str | None:
         """The scope of the figure at ``place`` whose entity is ``entity``: a label, "whole", or None."""
+        low, high = place.sentence
+        near = bisect_left(self.starts, low)
+        if near == len(self.starts) or self.starts[near] >= high:
+            return WHOLE  # no cue in the sentence
         index = self.figure_at.get(place.start)
         own = self.own[index] if index is not None else ()
         chosen: dict[str, str] = {}
@@ -180,6 +188,20 @@ class ScopeFinder:
         opens = self.subsets[subset] if subset < len(self.subsets) else right
         return any(self.hits[i].start < opens for i in self._range(place.end, right)
                    if any(self._labels((i,), dimension, entity) for dimension in SCOPE_DIMENSIONS))
+
+
+def _sentences(doc: Document, figures: Sequence[Span]) -> list[Span]:
+    """The parts of the text that can hold a cue of some figure: its sentence, at most ``REACH``
+    either side of it, merged where they touch."""
+    windows: list[Span] = []
+    for start, end in figures:
+        left, right = doc.sentence(start, end)
+        left, right = max(left, start - REACH), min(right, end + REACH)
+        if windows and left <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], right))
+        else:
+            windows.append((left, right))
+    return windows
 
 
 class _Names:
