@@ -2,14 +2,14 @@
 division and tranche (SDMX's reference area and breakdowns), joined in that order: "China · BEV".
 
 A cue word governs a figure when it stands in the figure's clause before it (after any earlier
-figure of the clause), in it or right after it ("sold 2.2 million battery-electric cars"); a dimension the
-clause leaves open takes the nearest cue of that dimension before the figure in its sentence. A
-word that restricts nothing (global, 全球) governs but adds no label. With no cue in the sentence
-the figure covers the ``whole`` entity; a cue there that governs nothing here, or two different
-cues of one dimension side by side ("中国和欧洲销量分别为..."), leave it unknown (None), unless a
-subset word (其中, of which) opens the part that holds it. A place that is the figure's entity is
-no scope (中国GDP增长5%); a cue inside a longer name (中国移动, European Central Bank) or a place
-describing the company right after it ("China's BYD") is no cue. Words: claims/data/scopes/.
+figure of the clause), in it, or right after it ("sold 900,000 battery-electric cars"); a
+dimension the clause leaves open takes the nearest cue of that dimension before the figure in its
+sentence. A word that restricts nothing (global, 全球) governs but adds no label. With no cue in
+the sentence the figure covers the ``whole`` entity; a cue there that governs nothing here, or two
+different cues of one dimension side by side ("国内和海外收入分别为..."), leave it unknown (None),
+unless a subset word (其中, of which) opens the part that holds it. A place that is the figure's
+entity is no scope (中国GDP增长5%); a cue inside a longer name (中国移动, European Central Bank)
+or describing the company named after it ("Japan's Toyota") is no cue. Words: claims/data/scopes/.
 """
 
 from __future__ import annotations
@@ -230,10 +230,10 @@ class _Names:
 
     def _describes(self, hit: Hit) -> bool:
         """The cue describes the company (or person) named right after it, not where or what a
-        figure counts: a place before the name ("China's BYD", "美国特斯拉"), or any cue before a
-        describing noun and the name ("US automaker Tesla", "动力电池巨头宁德时代")."""
+        figure counts: a place before the name ("Japan's Toyota", "美国福特"), or any cue before a
+        describing noun and the name ("US carmaker Ford", "家电巨头美的")."""
         if hit.start in self.figure_ends or hit.start - 1 in self.figure_ends:
-            return False  # what a figure counts ("225万辆电动车的中国车企"), whatever follows
+            return False  # what a figure counts ("交付40万辆电动车的日本车企"), whatever follows
         index = bisect_left(self.actors, hit.end)
         if index == len(self.actors) or self.actors[index] - hit.end > DESCRIBER_REACH:
             return False
