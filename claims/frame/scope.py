@@ -27,6 +27,7 @@ from ..textmap import normalize
 from .entities import Mention
 
 WHOLE = "whole"
+ITSELF = "\0itself"  # the label of a place that is the figure's entity: 中国 in 中国GDP增长5%
 JOIN = " · "
 REACH = 400  # characters before a figure searched for cues in a run-on sentence
 TAIL = 16    # characters after a figure that may still hold its cue ("1 million units in China")
@@ -140,8 +141,11 @@ class ScopeFinder:
         return leading + trailing, trailing
 
     def _labels(self, hits: Iterable[int], dimension: str, entity: str | None) -> set[str]:
-        return {cue.label for i in hits for cue in self.cues[i] if cue.dimension == dimension
-                and entity not in cue.entities}
+        """The labels ``hits`` give in ``dimension``; a place that is the figure's entity gives
+        ``ITSELF`` (it governs, restricting nothing), which yields to any other label."""
+        labels = {ITSELF if entity in cue.entities else cue.label
+                  for i in hits for cue in self.cues[i] if cue.dimension == dimension}
+        return labels - {ITSELF} if len(labels) > 1 else labels
 
     def scope(self, place: Place, entity: str | None) -> str | None:
         """The scope of the figure at ``place`` whose entity is ``entity``: a label, "whole", or None."""
@@ -157,7 +161,8 @@ class ScopeFinder:
             if len(labels) > 1:
                 return None  # two scopes compete
             if labels:
-                chosen[dimension] = labels.pop()
+                label = labels.pop()
+                chosen[dimension] = "" if label == ITSELF else label
         if chosen:
             return JOIN.join(label for label in chosen.values() if label) or WHOLE
         return None if self._open_after(place, entity) else WHOLE
@@ -187,7 +192,7 @@ class ScopeFinder:
         subset = bisect_left(self.subsets, place.end)
         opens = self.subsets[subset] if subset < len(self.subsets) else right
         return any(self.hits[i].start < opens for i in self._range(place.end, right)
-                   if any(self._labels((i,), dimension, entity) for dimension in SCOPE_DIMENSIONS))
+                   if any(self._labels((i,), dimension, entity) - {ITSELF} for dimension in SCOPE_DIMENSIONS))
 
 
 def _sentences(doc: Document, figures: Sequence[Span]) -> list[Span]:
