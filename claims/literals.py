@@ -9,16 +9,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-_ASCII_UPPER = re.compile(r"[A-Z]+")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _WORD_CHAR = re.compile(r"[A-Za-z0-9]")
 
 
 def fold(text: str) -> str:
-    """Lower-case ASCII letters only, so that offsets stay the same (a Chinese text is folded
-    run by run of capitals: four times faster than ``str.translate`` over every character)."""
-    if text.isascii():
-        return text.lower()
-    return _ASCII_UPPER.sub(lambda run: run.group().lower(), text)
+    """Lower-case ASCII letters only, so that offsets stay the same."""
+    return text.translate(_ASCII_LOWER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,16 +54,13 @@ class LiteralIndex:
         self.words = {fold(word) for word in words if word}
         self.pattern = re.compile(trie_pattern(self.words)) if self.words else None
 
-    def find(self, text: str, folded: str | None = None,
-             windows: Iterable[tuple[int, int]] | None = None) -> list[Hit]:
-        """Hits in ``text``; ``folded`` is ``fold(text)`` if already made; ``windows`` (ordered
-        ``[left, right)`` spans) limit the search to those parts of the text."""
+    def find(self, text: str, folded: str | None = None) -> list[Hit]:
+        """Hits in ``text``; ``folded`` is ``fold(text)`` if already made."""
         if self.pattern is None:
             return []
         folded = fold(text) if folded is None else folded
         hits = []
-        for match in (match for left, right in windows or ((0, len(folded)),)
-                      for match in self.pattern.finditer(folded, left, right)):
+        for match in self.pattern.finditer(folded):
             start, end = match.span()
             key = match.group()
             while key not in self.words or not _whole_word(folded, start, end):

@@ -26,13 +26,13 @@ def add_context(doc: Document, located: list[tuple[Claim, int, int]], lexicon: L
     """``located`` pairs each claim with its ``[start, end)`` in the normalised text."""
     text = doc.text
     mentions = find_mentions(text, lexicon, doc.as_written)
-    figures = [(start, end) for _, start, end in located]
-    resolver = SubjectResolver(text, mentions, figures)
+    resolver = SubjectResolver(text, mentions, [(start, end) for _, start, end in located])
     attributes = AttributeFinder(text, lexicon)
     times = find_times(text)
     statuses = StatusFinder(doc)
     citations = find_citations(text, lexicon)
-    scopes = ScopeFinder(doc, lexicon, figures, mentions, [(c.start, c.end) for c in citations])
+    scopes = ScopeFinder(doc, lexicon, [(start, end) for _, start, end in located], mentions,
+                         [(c.start, c.end) for c in citations])
     repeats = first_copies(text)
     annotated: list[Claim] = []
     by_start: dict[int, Claim] = {}

@@ -94,7 +94,7 @@ class ScopeFinder:
                  mentions: Sequence[Mention], names: Sequence[Span]) -> None:
         vocabulary = _vocabulary(lexicon)
         self.figures = sorted(set(figures))
-        found = vocabulary.index.find(doc.text, windows=_sentences(doc, self.figures))
+        found = _find(vocabulary.index, doc, self.figures)
         self.subsets = [hit.start for hit in found if hit.key in vocabulary.subsets]
         found = [hit for hit in found if vocabulary.cues.get(hit.key)]
         if found:
@@ -195,18 +195,19 @@ class ScopeFinder:
                    if any(self._labels((i,), dimension, entity) - {ITSELF} for dimension in SCOPE_DIMENSIONS))
 
 
-def _sentences(doc: Document, figures: Sequence[Span]) -> list[Span]:
-    """The parts of the text that can hold a cue of some figure: its sentence, at most ``REACH``
-    either side of it, merged where they touch."""
-    windows: list[Span] = []
+def _find(index: LiteralIndex, doc: Document, figures: Sequence[Span]) -> list[Hit]:
+    """The words of ``index`` in the sentences that hold ``figures`` (the only ones a figure's
+    scope is read from), each sentence searched once."""
+    folded = fold(doc.text)
+    found: list[Hit] = []
+    last = -1
     for start, end in figures:
         left, right = doc.sentence(start, end)
-        left, right = max(left, start - REACH), min(right, end + REACH)
-        if windows and left <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(windows[-1][1], right))
-        else:
-            windows.append((left, right))
-    return windows
+        if left > last:
+            found.extend(Hit(hit.start + left, hit.end + left, hit.key)
+                         for hit in index.find(doc.text[left:right], folded[left:right]))
+            last = left
+    return found
 
 
 class _Names:
