@@ -1,9 +1,10 @@
-"""The layered vocabularies of context: entities, cited origins and attributes.
+"""The layered vocabularies of context: entities, cited origins, attributes and scopes.
 
 Each is a folder of TOML files in ``claims/data`` (``entities/``, ``origins/``,
-``attributes/``); a user's ``--vocab DIR`` adds files on top: any ``*.toml`` below DIR whose
-tables are ``[[entity]]``, ``[[origin]]`` or ``[[attribute]]``. An entry whose ``name`` already
-exists extends it (its aliases and cues are added). An alias may belong to one entry only: a
+``attributes/``, ``scopes/``); a user's ``--vocab DIR`` adds files on top: any ``*.toml`` below
+DIR whose tables are ``[[entity]]``, ``[[origin]]``, ``[[attribute]]`` or ``[[scope]]`` (and
+``[scope_words]``). An entry whose ``name`` already exists extends it (its aliases and cues are
+added). An alias may belong to one entry only (a scope cue: to one entry per dimension): a
 repeat is an error naming both places, as is a malformed file (``file:key: reason``).
 """
 
@@ -22,8 +23,10 @@ from .vocab import VocabError, load
 
 ENTITY_KINDS = frozenset(
     {"company", "product", "person", "organisation", "government", "group", "law", "place", "index", "market"})
-TABLES = {"entity": "entities", "origin": "origins", "attribute": "attributes"}
-LIST_KEYS = {"entity": ("aliases", "codes", "members"), "origin": ("aliases",), "attribute": ("cues", "units")}
+SCOPE_DIMENSIONS = ("region", "market", "segment", "division", "tranche")  # the order of a scope's label
+TABLES = {"entity": "entities", "origin": "origins", "attribute": "attributes", "scope": "scopes"}
+LIST_KEYS = {"entity": ("aliases", "codes", "members"), "origin": ("aliases",), "attribute": ("cues", "units"),
+             "scope": ("cues", "not", "entities")}
 
 
 @dataclass(slots=True)
@@ -45,6 +48,8 @@ class Lexicon:
     origins: tuple[Entry, ...]
     attributes: tuple[Entry, ...]
     slots: dict[str, dict[str, tuple[str, ...]]]
+    scopes: tuple[Entry, ...] = ()
+    scope_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def entity(self, name: str) -> Entry | None:
         return next((entry for entry in self.entities if entry.name == name), None)
@@ -91,6 +96,11 @@ def _entries(where: str, table: str, data: Any) -> Iterator[Entry]:
             raise VocabError(f"{place}.name: missing or not a string")
         if table == "entity" and item.get("kind") not in ENTITY_KINDS:
             raise VocabError(f"{place}.kind: {item.get('kind')!r} is not one of {', '.join(sorted(ENTITY_KINDS))}")
+        if table == "scope" and item.get("dimension") not in SCOPE_DIMENSIONS:
+            dimensions = ", ".join(SCOPE_DIMENSIONS)
+            raise VocabError(f"{place}.dimension: {item.get('dimension')!r} is not one of {dimensions}")
+        if table == "scope" and not isinstance(item.get("everything", False), bool):
+            raise VocabError(f"{place}.everything: expected true or false")
         lists = {key: _checked_list(f"{place}.{key}", item[key]) for key in LIST_KEYS[table] if key in item}
         yield Entry(item["name"], place, item, lists)
 
@@ -140,6 +150,7 @@ def load_lexicon(user_dirs: tuple[str, ...] = ()) -> Lexicon:
     """The packaged vocabularies with the files of ``user_dirs`` layered on top."""
     found: dict[str, list[Entry]] = {table: [] for table in TABLES}
     slots: dict[str, dict[str, tuple[str, ...]]] = {}
+    scope_words: dict[str, tuple[str, ...]] = {}
     sources = list(_packaged_files()) + [item for directory in user_dirs for item in _user_files(directory)]
     for where, text in sources:
         data = _parse(where, text)
@@ -149,9 +160,14 @@ def load_lexicon(user_dirs: tuple[str, ...] = ()) -> Lexicon:
         for slot, values in data.get("slots", {}).items():
             for label, cues in values.items():
                 slots.setdefault(slot, {})[label] = tuple(_checked_list(f"{where}:slots.{slot}.{label}", cues))
+        for kind, words in data.get("scope_words", {}).items():
+            scope_words[kind] = scope_words.get(kind, ()) + tuple(_checked_list(f"{where}:scope_words.{kind}", words))
     merged = {table: _merge(entries) for table, entries in found.items()}
     _check_unique("entity", merged["entity"], ("aliases", "codes"))
     _check_unique("origin", merged["origin"], ("aliases",))
+    for dimension in SCOPE_DIMENSIONS:
+        _check_unique(f"{dimension} scope", [e for e in merged["scope"] if e.fields["dimension"] == dimension],
+                      ("cues",))
     names = {entry.name for entry in merged["entity"]}
     for entry in merged["entity"]:
         parent = entry.fields.get("parent")
@@ -163,4 +179,9 @@ def load_lexicon(user_dirs: tuple[str, ...] = ()) -> Lexicon:
         for member in entry.lists.get("members", []):
             if member not in names:
                 raise VocabError(f"{entry.where}.members: no entity named {member!r}")
-    return Lexicon(tuple(merged["entity"]), tuple(merged["origin"]), tuple(merged["attribute"]), slots)
+    for entry in merged["scope"]:
+        for name in entry.lists.get("entities", []):
+            if name not in names:
+                raise VocabError(f"{entry.where}.entities: no entity named {name!r}")
+    return Lexicon(tuple(merged["entity"]), tuple(merged["origin"]), tuple(merged["attribute"]), slots,
+                   scopes=tuple(merged["scope"]), scope_words=scope_words)

@@ -3,6 +3,7 @@ and malformed or conflicting files give one error line naming file and key."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,29 @@ def test_user_alias_extends_an_existing_entity(tmp_path: Path) -> None:
     folder = write(tmp_path / "vocab", "nvidia.toml", entry)
     claims = extract("绿厂营收增长62%。", vocab=(str(folder),))
     assert claims[0].entity == "NVIDIA"
+
+
+def test_user_scope_cue_takes_effect(tmp_path: Path) -> None:
+    folder = write(tmp_path / "vocab", "scopes.toml", """
+[[scope]]
+name = "Nordics"
+dimension = "region"
+cues = ["北欧市场"]
+""")
+    text = "该公司北欧市场营收为12亿元。"
+    assert extract(text)[0].scope == "whole"
+    assert extract(text, vocab=(str(folder),))[0].scope == "Nordics"
+
+
+@pytest.mark.parametrize(("entry", "message"), [
+    ('name = "X"\ndimension = "planet"\ncues = ["火星"]', "scopes.toml:scope[0].dimension: 'planet' is not one of"),
+    ('name = "X"\ndimension = "region"\nentities = ["Atlantis"]', "scopes.toml:scope[0].entities: no entity named"),
+    ('name = "X"\ndimension = "region"\ncues = ["海外"]', "region scope alias '海外' is also listed at"),
+])
+def test_malformed_scope_entry_names_file_and_key(tmp_path: Path, entry: str, message: str) -> None:
+    folder = write(tmp_path / "vocab", "scopes.toml", f"[[scope]]\n{entry}\n")
+    with pytest.raises(VocabError, match=re.escape(message)):
+        load_lexicon((str(folder),))
 
 
 def test_duplicate_alias_names_both_places(tmp_path: Path) -> None:

@@ -1,5 +1,5 @@
 """Fill the frame of an article's claims: entity, also_applies_to, attribute (the measure),
-relative_to, time (the period), status and origin. Each part is read by its own module; this
+relative_to, time (the period), scope, status and origin. Each part is read by its own module; this
 one only puts them together, handing each the figure's ``Place`` in the document."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from .measures import AttributeFinder
 from .origins import find_citations, origin_for
 from .periods import find_times, period_for
 from .repeats import first_copies, repeat_source
+from .scope import ScopeFinder
 from .status import StatusFinder, marked_time
 from .subjects import SubjectResolver
 
@@ -32,6 +33,8 @@ def add_context(doc: Document, located: list[tuple[Claim, int, int]], lexicon: L
     times = find_times(text)
     statuses = StatusFinder(doc)
     citations = find_citations(text, lexicon)
+    scopes = ScopeFinder(doc, lexicon, [(start, end) for _, start, end in located], mentions,
+                         [(c.start, c.end) for c in citations])
     repeats = first_copies(text)
     annotated: list[Claim] = []
     by_start: dict[int, Claim] = {}
@@ -57,6 +60,7 @@ def add_context(doc: Document, located: list[tuple[Claim, int, int]], lexicon: L
             claim, entity=economies.entity(place, subject.entity), relative_to=subject.relative_to,
             also_applies_to=subject.also_applies_to, attribute=attribute,
             time=marked_time(period_for(place, text, times, doc.date), status), status=status,
+            scope=scopes.scope(place, subject.entity),
             origin=origin_for(place, text, citations),
         )
         annotated.append(by_start[start])
