@@ -1,5 +1,5 @@
 """Fill the frame of an article's claims: entity, also_applies_to, attribute (the measure),
-relative_to, time (the period), status and origin. Each part is read by its own module; this
+relative_to, time (the period), basis, status and origin. Each part is read by its own module; this
 one only puts them together, handing each the figure's ``Place`` in the document."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from dataclasses import replace
 from ..document import Document
 from ..lexicon import Lexicon
 from ..model import Claim
+from .basis import BasisFinder
 from .entities import find_mentions
 from .measures import AttributeFinder
 from .origins import find_citations, origin_for
@@ -29,6 +30,7 @@ def add_context(doc: Document, located: list[tuple[Claim, int, int]], lexicon: L
     attributes = AttributeFinder(text, lexicon)
     times = find_times(text)
     statuses = StatusFinder(doc)
+    bases = BasisFinder(doc, times)
     citations = find_citations(text, lexicon)
     repeats = first_copies(text)
     annotated: list[Claim] = []
@@ -50,11 +52,12 @@ def add_context(doc: Document, located: list[tuple[Claim, int, int]], lexicon: L
             attribute: str | None = f"{compared} relative to {subject.relative_to}"
         else:
             attribute = attributes.attribute(place, claim.unit)
-        status = statuses.status(place)
+        period = period_for(place, text, times, doc.date)
+        status = statuses.status(place, period)
         by_start[start] = replace(
             claim, entity=subject.entity, relative_to=subject.relative_to,
             also_applies_to=subject.also_applies_to, attribute=attribute,
-            time=marked_time(period_for(place, text, times, doc.date), status), status=status,
+            time=marked_time(period, status), status=status, basis=bases.basis(place, attribute, period),
             origin=origin_for(place, text, citations),
         )
         annotated.append(by_start[start])
