@@ -57,7 +57,7 @@ def add_context(doc: Document, located: list[tuple[Claim, int, int]], lexicon: L
         by_start[start] = replace(
             claim, entity=subject.entity, relative_to=subject.relative_to,
             also_applies_to=subject.also_applies_to, attribute=attribute,
-            time=marked_time(period, status), status=status, basis=bases.basis(place, attribute, period),
+            time=marked_time(period, status), status=status, basis=bases.basis(place, claim.unit, attribute, period),
             origin=origin_for(place, text, citations),
         )
         annotated.append(by_start[start])

@@ -9,7 +9,6 @@ when its period is a whole year. Words and the full rules: claims/data/basis.tom
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from .periods import Times
 GROWTH = frozenset({"YoY", "QoQ", "MoM", "sequential"})
 AS_OF = frozenset({"as_of", "as_of_now"})
 CHANGE = frozenset({"verb", "noun"})
+COUNTS = frozenset({"count"})  # a change word after a count is what it counts ("两次降息", "500 job cuts")
 ADJACENT = 3      # characters between a figure and a word right next to it ("5% increase", "年增5%")
 VERB_REACH = 12   # characters between a change verb and its figure ("rose an annual 5%")
 VERB_CJK = 3      # of them at most this many Chinese characters ("增长了约8%")
@@ -65,37 +65,46 @@ class BasisFinder:
         self.measures = table.measures
         self.cues = Cues(table.cues, doc.text, fold(doc.text))
 
-    def basis(self, place: Place, attribute: str | None, period: tuple[str, bool] | None) -> str | None:
-        """The basis of the figure at ``place``, whose measure is ``attribute`` and whose period
-        is ``period`` (label, year inferred)."""
+    def basis(self, place: Place, unit: str, attribute: str | None, period: tuple[str, bool] | None) -> str | None:
+        """The basis of the figure at ``place``, in ``unit``, whose measure is ``attribute`` and
+        whose period is ``period`` (label, year inferred)."""
         label = period[0] if period else None
         clause = self._in_clause(place)
         if "annualised" in clause:
             return "annualised"
-        as_of = self._as_of(place)
-        if not self._is_change(place, attribute):
-            return as_of or clause.get("cumulative") or "level"
+        as_of = self._as_of(place)  # "" for an as-of word whose date cannot be told: unknown
+        if not self._is_change(place, unit, attribute):
+            return (as_of or None) if as_of is not None else clause.get("cumulative", "level")
         growth = self._adjacent_growth(place) or clause.get("growth") or self._sentence_growth(place)
         if growth:
             return _resolved(growth, label)
-        if "cumulative" in clause or as_of:
-            return as_of or "cumulative"
+        if as_of is not None:
+            return as_of or None
+        if "cumulative" in clause:
+            return "cumulative"
         return "YoY" if label and _YEAR.match(label) else None
 
     def _kind(self, hit: Hit) -> str:
         return self.cues.kind(hit)
 
-    def _is_change(self, place: Place, attribute: str | None) -> bool:
+    def _is_change(self, place: Place, unit: str, attribute: str | None) -> bool:
+        if any(self._kind(hit) == "verb" for hit in self.cues.after(place.start, place.end)):
+            return True  # "tripled", "翻倍"
+        before = list(self.cues.before(place.start, place.clause[0]))
+        if before and self._kind(before[0]) == "to" and place.start - before[0].end <= ADJACENT:
+            # right after 从/至/from/to: a level, unless a change noun says it measures a change
+            return any(self._kind(hit) == "noun" and place.start - hit.end <= NOUN_REACH for hit in before)
         if attribute and self.measures.intersection(attribute.lower().split()):
             return True
-        for hit in self.cues.after(place.end, place.clause[1]):
-            if self._kind(hit) in CHANGE | GROWTH and hit.start - place.end <= ADJACENT \
-                    and _JOIN.fullmatch(self.text, place.end, hit.start):
-                return True
-            break
+        if unit not in COUNTS:
+            for hit in self.cues.after(place.end, place.clause[1]):
+                if self._kind(hit) in CHANGE and hit.start - place.end <= ADJACENT \
+                        and _JOIN.fullmatch(self.text, place.end, hit.start):
+                    return True
+                break
         seen_to = by_close = False
         verdict: bool | None = None
-        for hit in self.cues.before(place.start, place.clause[0]):
+        for hit in before:
             kind, gap = self._kind(hit), place.start - hit.end
             if kind == "by" and gap <= ADJACENT:
                 by_close = True
@@ -103,13 +112,15 @@ class BasisFinder:
                 seen_to = True
             elif kind == "noun" and gap <= NOUN_REACH:
                 return True
-            elif kind in GROWTH and verdict is None and not seen_to and gap <= ADJACENT:
-                return True  # "年增5%", "同比8%"
-            elif kind == "verb" and verdict is None:
+            elif (kind == "verb" or kind in GROWTH and self._ends_in_verb(hit)) and verdict is None:
                 verdict = by_close or (not seen_to and self._near(hit.end, place.start))
             if verdict is not None and gap > NOUN_REACH:
                 break
         return bool(verdict)
+
+    def _ends_in_verb(self, hit: Hit) -> bool:
+        """A basis word that is a change verb too: 年增 (up on the year), 季减."""
+        return any(self.cues.kinds.get(hit.key[cut:]) == "verb" for cut in range(1, len(hit.key)))
 
     def _near(self, left: int, right: int) -> bool:
         gap = self.text[left:right]
@@ -145,7 +156,8 @@ class BasisFinder:
 
     def _as_of(self, place: Place) -> str | None:
         """"as of <date>" from an as-of word before the figure in its sentence, or after it in its
-        clause ("1.2 million so far this year")."""
+        clause ("1.2 million so far this year"); "" when the date cannot be told, None with no
+        such word."""
         before = (hit for hit in self.cues.before(place.start, place.sentence[0]) if self._kind(hit) in AS_OF)
         after = (hit for hit in self.cues.after(place.end, place.clause[1]) if self._kind(hit) in AS_OF)
         hit = next(before, None) or next(after, None)
@@ -154,7 +166,7 @@ class BasisFinder:
         when = self._date_after(hit) if self._kind(hit) == "as_of" else None
         if when is None and self.doc.date is not None:
             when = self.doc.date.isoformat()
-        return f"as of {when}" if when else None
+        return f"as of {when}" if when else ""
 
     def _date_after(self, hit: Hit) -> str | None:
         """The date written right after an as-of word ("截至12月10日"), its year from the article."""
@@ -163,12 +175,8 @@ class BasisFinder:
             return None
         mention = self.times[index]
         year = mention.year
-        date: dt.date | None = self.doc.date
-        if year is None:
-            if date is not None:
-                year = date.year + (mention.relative or 0)
-            else:
-                year = self.times.implied_year(mention.start, self.doc.paragraph(mention.start)[0])
+        if year is None and self.doc.date is not None:
+            year = self.doc.date.year + (mention.relative or 0)
         return f"{year}{mention.label}" if year else None
 
 

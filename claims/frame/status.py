@@ -5,8 +5,8 @@ A status word attached right after the figure, else the nearest one before it in
 else one in the lead of its paragraph ("初步核算结果显示：") gives the status; a figure with none
 is ``reported``. Expectations a result is measured against are the consensus ("beat the 4.6
 billion forecast"); the base of a change is reported ("from 100 billion"); a forecast of a
-period already over is preliminary. A forecast's or target's period is marked in its ``time``:
-"2026 (forecast)". Words and the full rules: claims/data/status.toml.
+period already over is preliminary. A forecast's, consensus's or target's period is marked in
+its ``time``: "2026 (forecast)", "2026 (target)". Words and the full rules: claims/data/status.toml.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from .cues import Cues, CueTable, phrase_pattern
 
 REPORTED = "reported"
 STATUSES = ("reported", "preliminary", "final", "estimate", "forecast", "target", "consensus")
-TIME_MARKS = {"forecast": " (forecast)", "target": " (target)"}
+# marks of ``time``: a consensus is the market's forecast
+TIME_MARKS = {"forecast": " (forecast)", "consensus": " (forecast)", "target": " (target)"}
 EXPECTATIONS = frozenset({"forecast", "estimate", "consensus"})
 ROLES = ("none", "earlier_forecast", "compared", "base", "lead")  # word lists that are no status
 BASE_GAP = 4      # characters between a base word and its figure ("from about 100")
@@ -118,10 +119,17 @@ class StatusFinder:
             if kind == "base" and place.start - hit.end <= BASE_GAP:
                 return REPORTED, hit
             if kind == "earlier_forecast":
-                return "forecast", hit
+                kind = "forecast"
+            if kind in EXPECTATIONS and self._consensus_heads(hit):
+                return "consensus", hit  # "economists polled by Reuters had expected 4.1%"
             if kind in STATUSES:
                 return kind, hit
         return None
+
+    def _consensus_heads(self, hit: Hit) -> bool:
+        """A consensus word earlier in the clause of a forecast word."""
+        left, _ = self.doc.clause(hit.start, hit.end)
+        return any(self.cues.kind(word) == "consensus" for word in self.cues.before(hit.start, left))
 
     def _compared(self, hit: Hit) -> bool:
         """An expectation word after a result-against-expectation word of its clause ("beat the
@@ -170,8 +178,8 @@ def period_end(label: str) -> dt.date | None:
 
 
 def marked_time(period: tuple[str, bool] | None, status: str) -> str | None:
-    """The ``time`` of a claim: its period, marked "(forecast)"/"(target)" by its status, else
-    "(implied)" when the year was inferred."""
+    """The ``time`` of a claim: its period, marked "(forecast)" for a forecast or a consensus,
+    "(target)" for a target, else "(implied)" when the year was inferred."""
     if period is None:
         return None
     label, implied = period
