@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..document import Document, Place
-from ..literals import Hit, fold
+from ..literals import Hit
 from ..vocab import load
 from .cues import Cues, CueTable
 from .periods import Times
@@ -63,7 +63,7 @@ class BasisFinder:
         self.text = doc.text
         self.times = times
         self.measures = table.measures
-        self.cues = Cues(table.cues, doc.text, fold(doc.text))
+        self.cues = Cues(table.cues, doc.text)
 
     def basis(self, place: Place, unit: str, attribute: str | None, period: tuple[str, bool] | None) -> str | None:
         """The basis of the figure at ``place``, in ``unit``, whose measure is ``attribute`` and

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..literals import Hit, LiteralIndex, fold
 from ..textmap import normalize
@@ -53,12 +54,18 @@ def phrase_pattern(words: Iterable[str]) -> re.Pattern[str]:
                                for f in forms))
 
 
+@lru_cache(maxsize=2)
+def _folded(text: str) -> str:
+    """``fold(text)``, made once per article for all the readers that look words up in it."""
+    return fold(text)
+
+
 class Cues:
     """The hits of one ``CueTable`` in one article, in text order."""
 
-    def __init__(self, table: CueTable, text: str, folded: str | None = None) -> None:
+    def __init__(self, table: CueTable, text: str) -> None:
         self.kinds = table.kinds
-        self.hits = table.index.find(text, folded)
+        self.hits = table.index.find(text, _folded(text))
         self.starts = [hit.start for hit in self.hits]
 
     def kind(self, hit: Hit) -> str:

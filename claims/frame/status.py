@@ -16,7 +16,8 @@ import re
 from functools import cache
 
 from ..document import Document, Place
-from ..literals import Hit, fold
+from ..literals import Hit
+from ..vocab import VocabError, load
 from .cues import Cues, CueTable, phrase_pattern
 
 REPORTED = "reported"
@@ -35,13 +36,11 @@ _PERIOD_END = re.compile(  # the last period of a label: "2025", "2025Q3", "2025
 
 @cache
 def _table() -> tuple[CueTable, re.Pattern[str]]:
-    from ..vocab import load
-
     data = load("status")
     words: dict[str, list[str]] = data["words"]
     for status in words:
         if status not in STATUSES and status != "none":
-            raise ValueError(f"status.toml:words.{status}: not one of {', '.join(STATUSES)}")
+            raise VocabError(f"status.toml:words.{status}: not one of {', '.join(STATUSES)}")
     groups = {**words, **{role: data[role] for role in ROLES[1:]}}
     attach = re.compile(rf"(?:\s|{phrase_pattern(data['attach']).pattern})*")
     return CueTable.build("status", groups), attach
@@ -54,7 +53,7 @@ class StatusFinder:
         table, self.attach = _table()
         self.doc = doc
         self.text = doc.text
-        self.cues = Cues(table, doc.text, fold(doc.text))
+        self.cues = Cues(table, doc.text)
         self.leads = self._leads()
         self.last = (len(doc.text) + 1, REPORTED)  # the end and status of the figure asked for last
 
