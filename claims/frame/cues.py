@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -66,6 +66,11 @@ class Cues:
     def __init__(self, table: CueTable, text: str) -> None:
         self.kinds = table.kinds
         self.hits = table.index.find(text, _folded(text))
+        self.starts = [hit.start for hit in self.hits]
+
+    def drop(self, unwanted: Callable[[Hit], bool]) -> None:
+        """Forget the hits that ``unwanted`` picks out."""
+        self.hits = [hit for hit in self.hits if not unwanted(hit)]
         self.starts = [hit.start for hit in self.hits]
 
     def kind(self, hit: Hit) -> str:

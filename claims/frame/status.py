@@ -29,6 +29,7 @@ ROLES = ("none", "earlier_forecast", "compared", "base", "lead")  # word lists t
 BASE_GAP = 4      # characters between a base word and its figure ("from about 100")
 LEAD_GAP = 16     # characters between a paragraph's status word and its lead word or colon
 _DIGIT = re.compile(r"[0-9]")
+_OPENERS = " \t\r\n\"'“‘(（「『-—•*#"  # what may stand before a sentence's first word
 _CONVERSION = re.compile(r"\s*[(（][^0-9)）]{0,8}")  # between a figure and its bracketed conversion
 _PERIOD_END = re.compile(  # the last period of a label: "2025", "2025Q3", "2025H1", "2025-12", "2025-12-05", "a..b"
     r"(?:.*\.\.)?(?P<y>[0-9]{4})(?:Q(?P<q>[1-4])|H(?P<h>[12])|-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?$")
@@ -54,8 +55,17 @@ class StatusFinder:
         self.doc = doc
         self.text = doc.text
         self.cues = Cues(table, doc.text)
+        self.cues.drop(self._is_name)
         self.leads = self._leads()
         self.last = (len(doc.text) + 1, REPORTED)  # the end and status of the figure asked for last
+
+    def _is_name(self, hit: Hit) -> bool:
+        """A Latin word written as a name inside a sentence (Target, Will) is no status word."""
+        first, second = self.text[hit.start], self.text[hit.start + 1:hit.start + 2]
+        if not (first.isascii() and first.isupper() and second.islower()):
+            return False
+        left, _ = self.doc.sentence(hit.start, hit.end)
+        return bool(self.text[left:hit.start].strip(_OPENERS))
 
     def _leads(self) -> dict[int, tuple[int, str]]:
         """Paragraph start -> (where its lead ends, the status it states)."""
