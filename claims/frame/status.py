@@ -25,7 +25,7 @@ STATUSES = ("reported", "preliminary", "final", "estimate", "forecast", "target"
 # marks of ``time``: a consensus is the market's forecast
 TIME_MARKS = {"forecast": " (forecast)", "consensus": " (forecast)", "target": " (target)"}
 EXPECTATIONS = frozenset({"forecast", "estimate", "consensus"})
-ROLES = ("none", "earlier_forecast", "compared", "base", "lead")  # word lists that are no status
+ROLES = ("earlier_forecast", "compared", "base", "lead")  # word lists beside [words] that name no status
 BASE_GAP = 4      # characters between a base word and its figure ("from about 100")
 LEAD_GAP = 16     # characters between a paragraph's status word and its lead word or colon
 _DIGIT = re.compile(r"[0-9]")
@@ -40,9 +40,9 @@ def _table() -> tuple[CueTable, re.Pattern[str]]:
     data = load("status")
     words: dict[str, list[str]] = data["words"]
     for status in words:
-        if status not in STATUSES and status != "none":
-            raise VocabError(f"status.toml:words.{status}: not one of {', '.join(STATUSES)}")
-    groups = {**words, **{role: data[role] for role in ROLES[1:]}}
+        if status not in STATUSES and status != "none":  # words.none: words that hold one and are none
+            raise VocabError(f"status.toml:words.{status}: not one of {', '.join(STATUSES)}, none")
+    groups = {**words, **{role: data[role] for role in ROLES}}
     attach = re.compile(rf"(?:\s|{phrase_pattern(data['attach']).pattern})*")
     return CueTable.build("status", groups), attach
 
@@ -88,7 +88,7 @@ class StatusFinder:
     def status(self, place: Place, period: tuple[str, bool] | None = None) -> str:
         """The status of the figure at ``place``; ``period`` is its (label, year inferred).
         Figures are asked for in text order: one in brackets right after another is its
-        conversion and shares its status ("20万亿韩元（约合965亿元人民币）")."""
+        conversion and shares its status ("1.2万亿日元（约合人民币580亿元）")."""
         last_end, last_status = self.last
         if last_end <= place.start and _CONVERSION.fullmatch(self.text, last_end, place.start):
             status = last_status
@@ -105,7 +105,7 @@ class StatusFinder:
         status, hit = found
         if status in EXPECTATIONS and self._compared(hit):
             attached = hit.start > place.start or self._attached(hit.end, place.start)
-            return "consensus" if attached else REPORTED  # "missed estimates, while producing 434,000"
+            return "consensus" if attached else REPORTED  # "missed forecasts, while shipping 3 million"
         if status == REPORTED and self._attached(hit.end, place.start) and _DIGIT.search(
                 self.text, place.sentence[0], hit.start) and self._names_expectation(hit):
             return "consensus"  # "净利润50亿元，高于预期的46亿元"
