@@ -5,7 +5,7 @@ A status word attached right after the figure, else the nearest one before it in
 else one in the lead of its paragraph ("初步核算结果显示：") gives the status; a figure with none
 is ``reported``. Expectations a result is measured against are the consensus ("beat the 4.6
 billion forecast"); the base of a change is reported ("from 100 billion"); a forecast of a
-period already over is preliminary. A forecast's, consensus's or target's period is marked in
+period just over is preliminary. A forecast's, consensus's or target's period is marked in
 its ``time``: "2026 (forecast)", "2026 (target)". Words and the full rules: claims/data/status.toml.
 """
 
@@ -33,6 +33,14 @@ _OPENERS = " \t\r\n\"'“‘(（「『-—•*#"  # what may stand before a sent
 _CONVERSION = re.compile(r"\s*[(（][^0-9)）]{0,8}")  # between a figure and its bracketed conversion
 _PERIOD_END = re.compile(  # the last period of a label: "2025", "2025Q3", "2025H1", "2025-12", "2025-12-05", "a..b"
     r"(?:.*\.\.)?(?P<y>[0-9]{4})(?:Q(?P<q>[1-4])|H(?P<h>[12])|-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?$")
+
+
+@cache
+def _recent() -> dt.timedelta:
+    days = load("status")["recent_days"]
+    if not isinstance(days, int) or days < 0:
+        raise VocabError("status.toml:recent_days: expected a whole number of days")
+    return dt.timedelta(days=days)
 
 
 @cache
@@ -151,15 +159,15 @@ class StatusFinder:
         return any(self.cues.kinds.get(hit.key[cut:]) in EXPECTATIONS for cut in range(1, len(hit.key)))
 
     def _by_period(self, status: str, hit: Hit, period: tuple[str, bool] | None) -> str:
-        """A forecast of a period already over is preliminary; an estimate of one not yet over,
-        a forecast (with the article's date to tell)."""
+        """A forecast of a period just over is preliminary, of one long over a past fact; an
+        estimate of a period not yet over is a forecast (with the article's date to tell)."""
         if status not in ("forecast", "estimate") or period is None or period[1] or self.doc.date is None:
             return status
         end = period_end(period[0])
         if end is None or self.cues.kind(hit) == "earlier_forecast":
             return status
         if status == "forecast" and end < self.doc.date:
-            return "preliminary"
+            return "preliminary" if self.doc.date - end <= _recent() else REPORTED
         if status == "estimate" and end >= self.doc.date:
             return "forecast"
         return status
