@@ -1,6 +1,6 @@
 """Fill the frame of an article's claims: entity, also_applies_to, attribute (the measure),
-relative_to, time (the period), scope, status and origin. Each part is read by its own module; this
-one only puts them together, handing each the figure's ``Place`` in the document."""
+relative_to, time (the period), scope, basis, status and origin. Each part is read by its own
+module; this one only puts them together, handing each the figure's ``Place`` in the document."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from dataclasses import replace
 from ..document import Document
 from ..lexicon import Lexicon
 from ..model import Claim
+from .basis import BasisFinder
 from .economies import EconomyFinder
 from .entities import find_mentions
 from .measures import AttributeFinder
@@ -32,6 +33,7 @@ def add_context(doc: Document, located: list[tuple[Claim, int, int]], lexicon: L
     economies = EconomyFinder(text, mentions, lexicon)
     times = find_times(text)
     statuses = StatusFinder(doc)
+    bases = BasisFinder(doc, times)
     citations = find_citations(text, lexicon)
     scopes = ScopeFinder(doc, lexicon, [(start, end) for _, start, end in located], mentions,
                          [(c.start, c.end) for c in citations])
@@ -55,13 +57,13 @@ def add_context(doc: Document, located: list[tuple[Claim, int, int]], lexicon: L
             attribute: str | None = f"{compared} relative to {subject.relative_to}"
         else:
             attribute = attributes.attribute(place, claim.unit)
-        status = statuses.status(place)
+        period = period_for(place, text, times, doc.date)
+        status = statuses.status(place, period)
         by_start[start] = replace(
             claim, entity=economies.entity(place, subject.entity), relative_to=subject.relative_to,
-            also_applies_to=subject.also_applies_to, attribute=attribute,
-            time=marked_time(period_for(place, text, times, doc.date), status), status=status,
-            scope=scopes.scope(place, subject.entity),
-            origin=origin_for(place, text, citations),
+            also_applies_to=subject.also_applies_to, attribute=attribute, time=marked_time(period, status),
+            scope=scopes.scope(place, subject.entity), basis=bases.basis(place, claim.unit, attribute, period),
+            status=status, origin=origin_for(place, text, citations),
         )
         annotated.append(by_start[start])
     return _inherit_across_changes(annotated)
