@@ -14,7 +14,7 @@ from .checks import CHECKS
 from .context import NOT_COMPARED, Context, Draft
 from .facts import fact_of
 from .fingerprint import fingerprint
-from .frames import load_applicability
+from .frames import load_rules
 from .independence import Origins
 from .model import RANK, Finding
 from .tolerances import Tolerances, load_tolerances
@@ -67,7 +67,7 @@ def check(
         load_lexicon(vocab),
         {claim.id: claim for claim in ordered},
         tuple(sorted(timelines, key=lambda timeline: timeline.source)),
-        load_applicability(),
+        load_rules(),
     )
     drafts = [(module.NAME, draft) for module in CHECKS for draft in module.run(context)]
     skipped = sorted({tuple(sorted(draft.claims)): draft.explanation for _, draft in drafts

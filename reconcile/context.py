@@ -10,7 +10,7 @@ from factrecon.claims.time.timeline import Timeline
 
 from .alignment import Quantity
 from .facts import Fact
-from .frames import Applicability, Comparison, compare
+from .frames import Comparison, FrameRules, compare
 from .independence import Origins
 from .tolerances import Tolerances
 
@@ -47,7 +47,7 @@ class Context:
     lexicon: Lexicon
     by_id: dict[str, Claim] = field(default_factory=dict)
     timelines: tuple[Timeline, ...] = ()  # the articles' dated events, for checks of days between them
-    applicability: Applicability = field(default_factory=Applicability)  # frame parts that do not apply
+    rules: FrameRules = field(default_factory=FrameRules)  # how frame parts compare, per measure
 
     def same_sentence(self, first: Claim, second: Claim) -> bool:
         """Whether two claims stand in one sentence of one article (False when its timeline,
@@ -59,7 +59,7 @@ class Context:
 
     def compare(self, a: Claim, b: Claim) -> Comparison:
         """How the frames of two claims relate (frames.py)."""
-        return compare(a, b, self.applicability)
+        return compare(a, b, self.rules)
 
     def changed(self, a: str, b: str) -> bool:
         """Whether one claim is a change from the other ("从95%降至0%"), directly or along a chain."""

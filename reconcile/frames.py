@@ -12,10 +12,10 @@ has no period), *different* (known on both sides, unequal: two series, never a c
 ...     return Claim(id=f"{source}:0", source=source, start=0, end=1, text="5", quote="5", value=5.0,
 ...                  lower=5.0, upper=5.0, precision=1.0, unit="count", qualifier="exact", lang="en",
 ...                  entity="Acme", attribute="sales", time=time, scope=scope, basis="level", status="reported")
->>> compare(claim("a", "2025", "whole"), claim("b", "2025Q4", "whole"), Applicability()).different
+>>> compare(claim("a", "2025", "whole"), claim("b", "2025Q4", "whole"), FrameRules()).different
 ('period',)
->>> compare(claim("a", "2025", "whole"), claim("b", None, "whole"), Applicability()).unknown
-(('period', 'b'),)
+>>> compare(claim("a", "2025", "whole"), claim("b", None, "whole"), FrameRules()).doubts()
+['period not stated in b']
 """
 
 from __future__ import annotations
@@ -33,24 +33,49 @@ PARTS = ("period", "scope", "basis", "status")
 
 
 @dataclass(frozen=True, slots=True)
-class Applicability:
-    """Which frame parts do not apply to which measures (reconcile/data/measures.toml): a product
-    spec or a fixed price has no period. Measures are matched by the words of their name."""
+class FrameRules:
+    """How frame parts compare, per measure (reconcile/data/measures.toml): which parts do not
+    apply to which measures (a product spec has no period or region; measures are matched by the
+    words of their name), and how statuses relate (expectations are other series than actuals, a
+    preliminary figure is revised by a final one, an estimate may be off)."""
 
-    timeless: tuple[str, ...] = ()
+    not_applicable: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    expectations: frozenset[str] = frozenset({"forecast", "target", "consensus"})
+    revisions: tuple[frozenset[str], ...] = ()
+    uncertain: frozenset[str] = frozenset({"estimate"})
 
     def applies(self, part: str, measure: str | None) -> bool:
-        if part != "period" or not measure:
+        if not measure:
             return True
         words = measure.lower()
-        return not any(term in words for term in self.timeless)
+        return not any(part == name and any(term in words for term in terms) for name, terms in self.not_applicable)
+
+    def revised(self, first: str, second: str) -> bool:
+        """Whether one status revises the other (preliminary, then final)."""
+        return frozenset((first, second)) in self.revisions
+
+    def statuses(self, first: str, second: str) -> str:
+        """``same``, ``uncertain`` (an estimate beside an actual) or ``different``."""
+        if first == second:
+            return "same"
+        pair = {first, second}
+        if pair & self.uncertain and not pair & self.expectations and not self.revised(first, second):
+            return "uncertain"
+        return "different"
 
 
 @cache
-def load_applicability() -> Applicability:
+def load_rules() -> FrameRules:
     text = resources.files(__package__).joinpath("data/measures.toml").read_text(encoding="utf-8")
     data = tomllib.loads(text)
-    return Applicability(timeless=tuple(term.lower() for term in data["not_applicable"]["period"]))
+    statuses = data["statuses"]
+    return FrameRules(
+        not_applicable=tuple((part, tuple(term.lower() for term in terms))
+                             for part, terms in data["not_applicable"].items()),
+        expectations=frozenset(statuses["expectations"]),
+        revisions=tuple(frozenset(pair) for pair in statuses["revisions"]),
+        uncertain=frozenset(statuses["uncertain"]),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +87,7 @@ class Comparison:
     shared: tuple[tuple[str, str], ...]
     different: tuple[str, ...]
     unknown: tuple[tuple[str, str], ...]
+    uncertain: tuple[str, ...] = ()  # parts known on both sides that differ softly: "estimate vs reported"
 
     @property
     def comparable(self) -> bool:
@@ -69,11 +95,12 @@ class Comparison:
         return not self.different
 
     def doubts(self) -> list[str]:
-        """One phrase per unknown part: ["period not stated in b.txt", "scope not stated in a.txt and b.txt"]."""
+        """One phrase per unknown or uncertain part: ["period not stated in b.txt", "scope not stated
+        in a.txt and b.txt", "the status differs (estimate vs reported)"]."""
         sources: dict[str, list[str]] = {}
         for part, source in self.unknown:
             sources.setdefault(part, []).append(source)
-        return [f"{part} not stated in {' and '.join(names)}" for part, names in sources.items()]
+        return [f"{part} not stated in {' and '.join(names)}" for part, names in sources.items()] + list(self.uncertain)
 
     def shared_words(self) -> str:
         """The frame both figures share, in words: "2025 · BEV · level · reported"."""
@@ -84,17 +111,21 @@ def _value(claim: Claim, part: str) -> str | None:
     if part == "period":
         found = period(claim.time)
         return found.label if found else None
-    return getattr(claim, part)
+    if part == "basis" and claim.basis == "cumulative" and period(claim.time) is not None:
+        return "level"  # the running total over a stated period is that period's level
+    value: str | None = getattr(claim, part)
+    return value
 
 
-def compare(a: Claim, b: Claim, applicability: Applicability) -> Comparison:
+def compare(a: Claim, b: Claim, rules: FrameRules) -> Comparison:
     """The frame parts ``a`` and ``b`` share, differ in, or leave unknown."""
     shared: list[tuple[str, str]] = []
     different: list[str] = []
     unknown: list[tuple[str, str]] = []
+    uncertain: list[str] = []
     measure = a.attribute or b.attribute
     for part in PARTS:
-        if not applicability.applies(part, measure):
+        if not rules.applies(part, measure):
             shared.append((part, ""))
             continue
         first, second = _value(a, part), _value(b, part)
@@ -103,9 +134,14 @@ def compare(a: Claim, b: Claim, applicability: Applicability) -> Comparison:
                            if value is None)
         elif part == "period" and relation(period(a.time), period(b.time)) != "same":
             different.append(part)
+        elif part == "status" and first != second:
+            verdict = rules.statuses(first, second)
+            if verdict == "uncertain":
+                uncertain.append(f"the status differs ({first} vs {second})")
+            else:
+                different.append(part)
         elif part != "period" and first != second:
             different.append(part)
         else:
             shared.append((part, first))
-    parts_unknown = tuple(dict.fromkeys(unknown))
-    return Comparison(tuple(shared), tuple(different), parts_unknown)
+    return Comparison(tuple(shared), tuple(different), tuple(dict.fromkeys(unknown)), tuple(uncertain))

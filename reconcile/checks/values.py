@@ -32,8 +32,8 @@ from ..frames import PARTS, Comparison
 from ..periods import relation
 
 NAME = "values"
+AGREE_ACROSS = frozenset({"scope"})  # equal values read under two scope words are one figure, worded twice
 EXPECTATIONS = frozenset({"forecast", "target", "consensus", "estimate"})  # two of them may differ honestly
-REVISIONS = ({"preliminary", "final"}, {"estimate", "reported"}, {"preliminary", "reported"})
 
 
 def run(ctx: Context) -> Iterable[Draft]:
@@ -86,7 +86,7 @@ def _subject(quantity: Quantity, comparison: Comparison | None = None) -> str:
 
 def _agreement(quantity: Quantity, cluster: list[Fact], ctx: Context) -> Draft | None:
     anchor = min(cluster, key=lambda f: (_key(f).count(None), f.period is None, f.id))
-    members = [f for f in cluster if f is anchor or ctx.compare(anchor.claim, f.claim).comparable]
+    members = [f for f in cluster if f is anchor or set(ctx.compare(anchor.claim, f.claim).different) <= AGREE_ACROSS]
     if ctx.tolerances.is_volatile(quantity.attribute):  # a price agrees with a price of the same day only
         members = [f for f in members if relation(f.period, anchor.period) == "same"]
     if len({f.source for f in members}) < 2:
@@ -174,12 +174,13 @@ def _closest(pairs: Iterable[tuple[Fact, Fact, Comparison]],
     return a, b, comparison
 
 
-def _changed(pairs: Iterable[tuple[Fact, Fact, Comparison]]) -> tuple[Fact, Fact] | None:
+def _changed(pairs: Iterable[tuple[Fact, Fact, Comparison]], ctx: Context) -> tuple[Fact, Fact] | None:
     """A pair that differs only in time: disjoint periods, or a revision (preliminary, then final)."""
     for a, b, comparison in pairs:
         if comparison.different == ("period",) and relation(a.period, b.period) == "disjoint":
             return a, b
-        if comparison.different == ("status",) and {a.claim.status, b.claim.status} in REVISIONS:
+        first, second = a.claim.status, b.claim.status
+        if comparison.different == ("status",) and first and second and ctx.rules.revised(first, second):
             return a, b
     return None
 
@@ -191,7 +192,7 @@ def _disagreement(quantity: Quantity, first: _Side, second: _Side, ambiguous: di
     pairs = list(_pairs(first, second, ctx)) if linked is None else []
     closest = _closest(pairs, ambiguous)
     if closest is None:
-        chosen = linked or _changed(pairs)
+        chosen = linked or _changed(pairs, ctx)
         if chosen is None:
             return None
         a, b = sorted(chosen, key=lambda f: (f.period.first if f.period else _order(f), _revision(f), f.id))
