@@ -4,8 +4,10 @@ A frame is the key statistical agencies give an observation (SDMX): entity, meas
 period, scope, basis, and the status it carries. Facts are grouped by entity, unit and measure
 before they get here (alignment.py); this module compares the rest, part by part. Each part of a
 pair is *shared* (known on both sides and equal, or not applicable to the measure: a chip's memory
-has no period), *different* (known on both sides, unequal: two series, never a contradiction) or
-*unknown* (missing on a side). Unknown is never "the same":
+has no period), *different* (known on both sides, unequal: two series, never a contradiction),
+*uncertain* (known, unequal, but possibly one quantity: a share over a year and over its last
+quarter, an estimate beside a reported figure) or *unknown* (missing on a side). Unknown is
+never "the same":
 
 >>> from factrecon.claims import Claim
 >>> def claim(source, time, scope):
@@ -27,6 +29,7 @@ from importlib import resources
 
 from factrecon.claims import Claim
 
+from .derivations import load_derivations
 from .periods import period, relation
 
 PARTS = ("period", "scope", "basis", "status")
@@ -132,8 +135,11 @@ def compare(a: Claim, b: Claim, rules: FrameRules) -> Comparison:
         if first is None or second is None:
             unknown.extend((part, claim.source.rsplit("/", 1)[-1]) for claim, value in ((a, first), (b, second))
                            if value is None)
-        elif part == "period" and relation(period(a.time), period(b.time)) != "same":
-            different.append(part)
+        elif part == "period" and (timing := relation(period(a.time), period(b.time))) != "same":
+            if timing == "nested" and not load_derivations().additive(a.unit, measure):
+                uncertain.append(f"the periods nest ({first} vs {second})")  # a rate over a year and its quarter
+            else:
+                different.append(part)
         elif part == "status" and first != second:
             verdict = rules.statuses(first, second)
             if verdict == "uncertain":
