@@ -27,7 +27,7 @@ def add_context(doc: Document, located: list[tuple[Claim, int, int]], lexicon: L
     mentions = find_mentions(text, lexicon, doc.as_written)
     resolver = SubjectResolver(text, mentions, [(start, end) for _, start, end in located])
     attributes = AttributeFinder(text, lexicon)
-    times = find_times(text)
+    times = find_times(text, [(start, end) for _, start, end in located])
     statuses = StatusFinder(doc)
     citations = find_citations(text, lexicon)
     repeats = first_copies(text)
