@@ -32,18 +32,21 @@ if TYPE_CHECKING:
     from .periods import Times
 
 HEADING_LENGTH = 40  # a line this short with no sentence mark is a heading
-AFTER_REACH = 30  # a period written after a figure stands at most this far from it ("to $5bn in the ")
+AFTER_REACH = 45  # a period written after a figure stands at most this far from it ("to $5bn in the ")
 LEAD_PARAGRAPHS = 2  # the headline and the first paragraph with figures make an article's lead
 _OWN_BASE = ("", "的")  # between a base's period and the base figure itself: 相比2022年的95%
 _LIST_END = re.compile(r"(?<!\d),|,(?!\d)|[;。]")
 _SENTENCE_MARK = re.compile(r"[。.!?！？;；:：]\s*$")
 _BRACKETED = re.compile(r"\([^()]*\)")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """A period word that decides a figure's period: ``found`` None when it tells nothing."""
+    """The period word (mention ``index``) that decides a figure's period: ``found`` None when it
+    tells nothing."""
 
+    index: int
     found: Resolved | None
 
 
@@ -51,14 +54,14 @@ class Hit:
 def _links() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = load("time")["words"]
     return (re.compile(rf"(?:^|\s)(?:{words_pattern(words['after_links'])})\s*$", re.IGNORECASE),
-            re.compile(words_pattern(words["base_before"]), re.IGNORECASE))
+            re.compile(words_pattern(words["base_before"] + words["base_after_figure"]), re.IGNORECASE))
 
 
 class PeriodChoice:
     """The periods of one article's mentions under its date, and the choice of each figure's."""
 
     def __init__(self, times: Times, date: dt.date | None) -> None:
-        self.times, self.text = times, times.text
+        self.times, self.text, self.date = times, times.text, date
         self.resolved = resolve(times.text, times.mentions, times.clues, date)
         self._leads: dict[bool, Hit | None] = {}
 
@@ -75,6 +78,14 @@ class PeriodChoice:
         day = resolved is not None and resolved.period.grain == "day"
         return not (total and day and not mention.as_of and not isinstance(mention.form, Now))
 
+    def _carries(self, index: int) -> bool:
+        """Whether a mention may speak for figures beyond its sentence: not a running total's
+        span or date (今年以来, 截至目前), nor a period after the article's date (a forecast's)."""
+        mention, resolved = self.times[index], self.resolved[index]
+        if mention.since or mention.as_of or isinstance(mention.form, Now):
+            return False
+        return resolved is None or self.date is None or resolved.period.first <= self.date
+
     def _is_total(self, place: Place) -> bool:
         totals = self.times.totals
         index = bisect_left(totals, place.sentence[0])
@@ -88,13 +99,14 @@ class PeriodChoice:
             return None
         links, base = _links()
         gap = _BRACKETED.sub(" ", self.text[place.end:times[index].start])
-        if len(gap) > AFTER_REACH or ")" in gap or base.search(gap):
-            return None
+        compared = base.search(gap)
+        if len(gap) > AFTER_REACH or ")" in gap or (compared and _DIGIT.search(gap, compared.end())):
+            return None  # "up 20% from 1.8m in 2024": the period is the base figure's
         if gap.strip() not in ("", "(") and not links.search(gap):
             return None
         if not gap.strip(" (") and times.figures_between(place.end + 1, times[index].start):
             return None
-        return Hit(self.resolved[index])
+        return Hit(index, self.resolved[index])
 
     def _before(self, place: Place, total: bool) -> Hit | None:
         """The nearest period before the figure in its sentence that speaks for it."""
@@ -105,7 +117,7 @@ class PeriodChoice:
             own = mention.base and self.text[mention.end:place.start].strip() in _OWN_BASE
             if (own or self._usable(index, total)) and (mention.start >= place.clause[0] or self._governs(index)):
                 resolved = self.resolved[index]
-                return Hit(self._in_turn(resolved, index, place) if resolved is not None else None)
+                return Hit(index, self._in_turn(resolved, index, place) if resolved is not None else None)
             index -= 1
         return None
 
@@ -113,6 +125,8 @@ class PeriodChoice:
         """Whether a mention in another clause speaks for the rest of its sentence: it opens the
         sentence, or no figure precedes it in its clause (not "..., up from 1.8m in 2024")."""
         mention = self.times[index]
+        if mention.since:
+            return False  # 今年以来累计...: a running total's span, for its own clause
         if mention.lead_clause or not self.times.figures:
             return True
         left = clause_bounds(self.text, mention.start, mention.end)[0]
@@ -147,8 +161,8 @@ class PeriodChoice:
         times = self.times
         index = bisect_left(times.starts, place.sentence[0]) - 1
         while index >= 0 and times[index].start >= place.paragraph[0]:
-            if times[index].lead_clause and self._usable(index, total):
-                return _implied(Hit(self.resolved[index]))
+            if times[index].lead_clause and self._usable(index, total) and self._carries(index):
+                return _implied(Hit(index, self.resolved[index]))
             index -= 1
         return _implied(self._heading(place.paragraph[0], total) or self._lead(total))
 
@@ -162,8 +176,8 @@ class PeriodChoice:
             if line and len(line) <= HEADING_LENGTH and not _SENTENCE_MARK.search(line):
                 index = bisect_left(times.starts, left)
                 while index < len(times) and times[index].start < right:
-                    if self._usable(index, total):
-                        return Hit(self.resolved[index])
+                    if self._usable(index, total) and self._carries(index):
+                        return Hit(index, self.resolved[index])
                     index += 1
                 return None
             right = left - 1
@@ -183,7 +197,7 @@ class PeriodChoice:
                     break
                 paragraphs.append(place.paragraph[0])
                 hit = self._after(place) or self._before(place, total)
-                if hit is not None:
+                if hit is not None and self._carries(hit.index):
                     self._leads[total] = hit
                     break
         return self._leads[total]
@@ -192,7 +206,7 @@ class PeriodChoice:
 def _implied(hit: Hit | None) -> Hit | None:
     if hit is None or hit.found is None:
         return hit
-    return Hit(Resolved(hit.found.period, True, hit.found.quarters))
+    return Hit(hit.index, Resolved(hit.found.period, True, hit.found.quarters))
 
 
 def _place(text: str, start: int, end: int) -> Place:

@@ -285,7 +285,7 @@ class _Grammar:
         if day:  # 20 May, 10th of December
             found = _stretch(month, month, int(day["d"]), int(day["d"]))
             return (found, False) if found else None
-        return Stretch(month, month), not _ends_with(before.rstrip("-"), self.data["months"]["english_before"])
+        return Stretch(month, month), not _ends_with(before.rstrip(" -,("), self.data["months"]["english_before"])
 
     def _weekday(self, m: re.Match[str]) -> tuple[Form, bool] | None:
         name = m["wd"].lower()

@@ -130,6 +130,8 @@ def _role_words() -> dict[str, re.Pattern[str]]:
     status = load("status")["words"]
     return {
         "base_before": re.compile(rf"(?:{words_pattern(data['base_before'])})\s*$", re.IGNORECASE),
+        "base_after_figure": re.compile(rf"\d[^,;:，；]*(?:{words_pattern(data['base_after_figure'])})\s*$",
+                                        re.IGNORECASE),
         "base_after": re.compile(rf"\s*(?:{words_pattern(data['base_after'])})", re.IGNORECASE),
         "since_before": re.compile(rf"(?:{words_pattern(data['since_before'])})\s*$", re.IGNORECASE),
         "since_after": re.compile(rf"[末底初中起]?\s*(?:{words_pattern(data['since_after'])})", re.IGNORECASE),
@@ -153,10 +155,12 @@ def _with_roles(text: str, atom: Atom) -> TimeMention:
     record = record or bool(words["ordinal"].match(after))
     left, right = sentence_bounds(text, atom.start, atom.end)
     clause_left = clause_bounds(text, atom.start, atom.end)[0]
+    base = bool(words["base_before"].search(before) or words["base_after"].match(after)
+                or words["base_after_figure"].search(text, clause_left, atom.start))
     planned = bool(words["planned"].search(text, left, atom.start) or words["deadline"].match(text, atom.end))
     return TimeMention(
         atom.start, atom.end, atom.form, since=since and not record,
-        base=bool(words["base_before"].search(before) or words["base_after"].match(after)),
+        base=base,
         record=record, planned=planned, as_of=bool(words["as_of"].search(before)),
         lead_clause=clause_left == left or not text[left:clause_left].strip(),
     )
