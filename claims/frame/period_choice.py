@@ -126,7 +126,7 @@ class PeriodChoice:
         sentence, or no figure precedes it in its clause (not "..., up from 1.8m in 2024")."""
         mention = self.times[index]
         if mention.since:
-            return False  # 今年以来累计...: a running total's span, for its own clause
+            return mention.lead_clause  # 今年以来, ...: yes; ..., 今年以来累计...: for its own clause
         if mention.lead_clause or not self.times.figures:
             return True
         left = clause_bounds(self.text, mention.start, mention.end)[0]

@@ -121,6 +121,13 @@ class _Grammar:
             (r"(?<![A-Za-z0-9])(?P<q>[1-4])[Qq](?P<yy>\d\d)?(?![A-Za-z0-9])", self._letter_quarter),
             (r"(?<![A-Za-z0-9])(?P<h>[12])[Hh](?P<yy>\d\d)(?![A-Za-z0-9])", self._letter_half),
         ]
+        first_n = data["first_months"]
+        self.first_n_prefix = tuple(first_n["prefix"])
+        # tried at the word before such a run: the first N months (前11月, 首10个月)
+        by_prefix: list[tuple[str, Handler]] = [
+            (rf"(?:{words_pattern(first_n['prefix'])})(?P<n>\d{{1,2}})(?:{words_pattern(first_n['measure'])})?月",
+             self._first_months),
+        ]
         # tried at the letter before such a run (Q4, Q4'25, H1)
         by_letter: list[tuple[str, Handler]] = [
             (r"(?<![A-Za-z])[Qq](?P<q>[1-4])(?:'(?P<yy>\d\d))?(?![A-Za-z0-9])", self._letter_quarter),
@@ -146,6 +153,7 @@ class _Grammar:
             return [(re.compile(pattern, re.IGNORECASE), handler) for pattern, handler in rules]
 
         self.by_year, self.by_number, self.by_letter = compiled(by_year), compiled(by_number), compiled(by_letter)
+        self.by_prefix = compiled(by_prefix)
         self.by_cjk, self.named = compiled(by_cjk), compiled(named)
         self.month_rules = {pattern for pattern, _ in self.named[:3]}
         self.weekday_rule = self.named[3][0]
@@ -166,6 +174,9 @@ class _Grammar:
                 yield from _tried(self.by_number, text, start)
                 if start and text[start - 1] in "QqHh":
                     yield from _tried(self.by_letter, text, start - 1)
+                for prefix in self.first_n_prefix:
+                    if text.startswith(prefix, start - len(prefix)):
+                        yield from _tried(self.by_prefix, text, start - len(prefix))
         for anchor in self.cjk_anchor.finditer(text):
             for start in range(max(0, anchor.start() - 3), anchor.start()):
                 yield from _tried(self.by_cjk, text, start)
@@ -248,6 +259,10 @@ class _Grammar:
     def _cjk_month(self, m: re.Match[str]) -> tuple[Form, bool] | None:
         found = _stretch(int(m["m"]), int(m["m"]))
         return (found, False) if found else None
+
+    def _first_months(self, m: re.Match[str]) -> tuple[Form, bool] | None:
+        found = _stretch(1, int(m["n"]))
+        return (found, False) if found and found.last > 1 else None
 
     def _day_only_span(self, m: re.Match[str]) -> tuple[Form, bool] | None:
         first, last = int(m["d"]), int(m["d2"])

@@ -147,21 +147,21 @@ def _role_words() -> dict[str, re.Pattern[str]]:
 def _with_roles(text: str, atom: Atom) -> TimeMention:
     words = _role_words()
     before, after = text[max(0, atom.start - 16):atom.start], text[atom.end:atom.end + 16]
-    if _two_ended(atom.form) and words["opener"].search(before):
+    opened = _two_ended(atom.form) and bool(words["opener"].search(before))
+    if opened:
         before = ""  # from January to November, 自1月至11月: the span's own opening word
     since = atom.since or bool(words["since_before"].search(before) or words["since_after"].match(after))
     record = since and bool(words["record"].search(text, max(0, atom.start - 24), atom.start)
                             or words["record"].search(text, atom.end, atom.end + 14))
     record = record or bool(words["ordinal"].match(after))
-    left, right = sentence_bounds(text, atom.start, atom.end)
+    left = sentence_bounds(text, atom.start, atom.end)[0]
     clause_left = clause_bounds(text, atom.start, atom.end)[0]
     base = bool(words["base_before"].search(before) or words["base_after"].match(after)
-                or words["base_after_figure"].search(text, clause_left, atom.start))
+                or (not opened and words["base_after_figure"].search(text, clause_left, atom.start)))
     planned = bool(words["planned"].search(text, left, atom.start) or words["deadline"].match(text, atom.end))
     return TimeMention(
-        atom.start, atom.end, atom.form, since=since and not record,
-        base=base,
-        record=record, planned=planned, as_of=bool(words["as_of"].search(before)),
+        atom.start, atom.end, atom.form, since=since and not record, base=base, record=record,
+        planned=planned, as_of=bool(words["as_of"].search(before)),
         lead_clause=clause_left == left or not text[left:clause_left].strip(),
     )
 
