@@ -72,11 +72,10 @@ class PeriodChoice:
         return hit.found if hit is not None else None
 
     def _usable(self, index: int, total: bool) -> bool:
-        mention, resolved = self.times[index], self.resolved[index]
+        mention = self.times[index]
         if mention.base or mention.stamp or mention.record or (isinstance(mention.form, Now) and mention.planned):
             return False
-        day = resolved is not None and resolved.period.grain == "day"
-        return not (total and day and not mention.as_of and not isinstance(mention.form, Now))
+        return not (total and self._is_day(index) and not mention.as_of and not isinstance(mention.form, Now))
 
     def _carries(self, index: int) -> bool:
         """Whether a mention may speak for figures beyond its sentence: not a running total's
@@ -85,6 +84,10 @@ class PeriodChoice:
         if mention.since or mention.as_of or isinstance(mention.form, Now):
             return False
         return resolved is None or self.date is None or resolved.period.first <= self.date
+
+    def _is_day(self, index: int) -> bool:
+        resolved = self.resolved[index]
+        return resolved is not None and resolved.period.grain == "day"
 
     def _is_total(self, place: Place) -> bool:
         totals = self.times.totals
@@ -161,7 +164,8 @@ class PeriodChoice:
         times = self.times
         index = bisect_left(times.starts, place.sentence[0]) - 1
         while index >= 0 and times[index].start >= place.paragraph[0]:
-            if times[index].lead_clause and self._usable(index, total) and self._carries(index):
+            if self._usable(index, total) and self._carries(index) and (
+                    times[index].lead_clause or self._is_day(index)):  # a day for what is not a total
                 return _implied(Hit(index, self.resolved[index]))
             index -= 1
         return _implied(self._heading(place.paragraph[0], total) or self._lead(total))
