@@ -1,7 +1,8 @@
-"""The digits of time mentions: years (2025, 2025年, 2020-2025年, FY2025), quarters and halves
-(2025Q4, 第四季度, fourth quarter, 4Q25, H1), months and days (12月, 1-11月, 12月10日, 10日,
-Dec. 10, 20 May, January-November), ISO dates and weekdays. Each is an ``Atom``; a year and
-the part of it named beside it are joined later (time_mentions.py). Words: claims/data/time.toml.
+"""The digits of time mentions: years (2025, 2025年, 2020-2025年, 2025财年), quarters and
+halves (2025Q4, 第四季度, 4Q25, H1), months and days (12月, 1-11月, 前11月, 12月10日, 10日, 十日) and
+ISO dates, each rule tried only where its first digit, letter or CJK word stands. Each find is
+an ``Atom``; names (months, weekdays, "fourth quarter", FY) are time_names.py's, and a year and
+the part of it named beside it are joined in time_mentions.py. Words: claims/data/time.toml.
 """
 
 from __future__ import annotations
@@ -12,9 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..literals import LiteralIndex
 from ..vocab import alternation, load
-from .time_forms import DayOfMonth, Fiscal, Form, Stretch, Weekday
+from .time_forms import DayOfMonth, Fiscal, Form, Stretch
 
 YEAR = r"(?:19|20)[0-9]{2}"
 _CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -47,13 +47,13 @@ def words_pattern(words: list[str] | tuple[str, ...]) -> str:
     return "|".join(parts) or "(?!)"
 
 
-def _ends_with(text: str, words: list[str]) -> bool:
+def ends_with(text: str, words: list[str]) -> bool:
     folded = text.lower().rstrip()
     return any(folded.endswith(word) and not (_LATIN.match(word[0]) and folded[:-len(word)][-1:].isalpha())
                for word in words)
 
 
-def _starts_with(text: str, words: list[str]) -> bool:
+def starts_with(text: str, words: list[str]) -> bool:
     folded = text.lower().lstrip()
     return any(folded.startswith(word) for word in words)
 
@@ -68,37 +68,28 @@ def _cjk_number(written: str) -> int:
     return _CJK_DIGITS.get(written, 0)
 
 
-def _two_digit_year(written: str | None) -> int | None:
+def two_digit_year(written: str | None) -> int | None:
     return 2000 + int(written) if written else None
 
 
-def _stretch(first: int, last: int, day: int = 0, last_day: int = 0, year: int | None = None) -> Stretch | None:
+def stretch(first: int, last: int, day: int = 0, last_day: int = 0, year: int | None = None) -> Stretch | None:
     if not (1 <= first <= 12 and 1 <= last <= 12 and 0 <= day <= 31 and 0 <= last_day <= 31):
         return None
     return Stretch(first, last, day, last_day, year)
 
 
-class _Grammar:
-    """The compiled patterns, built once from claims/data/time.toml."""
+class _Digits:
+    """The compiled rules, built once from claims/data/time.toml."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.data = data
-        months: dict[str, int] = data["months"]["english"]
-        self.months = months
-        month = rf"(?P<mon>{words_pattern(list(months))})\.?"
-        month2 = rf"(?P<mon2>{words_pattern(list(months))})\.?"
         joiners = words_pattern(data["months"]["joiners"])
         suffix = words_pattern(data["years"]["suffix"])
         ordinals: dict[str, int] = data["quarters"]["ordinals"]
         self.ordinals = {k.lower(): v for k, v in ordinals.items()}
         cjk_ordinals = "".join(k for k in ordinals if not _LATIN.search(k))
-        latin_ordinals = words_pattern([k for k in ordinals if _LATIN.search(k)])
         days = data["days"]
-        weekdays: dict[str, int] = days["weekdays"]
-        self.weekdays = {k.lower(): v for k, v in weekdays.items()}
-        self.week_prefix = {k.lower(): v for k, v in days["week_prefix"].items()}
         day_suffix = words_pattern(days["suffix"])
-        fiscal_prefix = words_pattern(data["years"]["fiscal_prefix"])
         quarter_words = words_pattern(data["quarters"]["words"])
         # tried at a run of four digits that reads as a year (19xx, 20xx)
         by_year: list[tuple[str, Handler]] = [
@@ -139,68 +130,35 @@ class _Grammar:
              self._cjk_quarter),
             (r"(?<![\d.月一二三四五六七八九十])(?P<d>[一二三四五六七八九十]{1,3})日", self._day_only),
         ]
-        # tried where a month, weekday, ordinal or fiscal word stands (found with one index)
-        named: list[tuple[str, Handler]] = [
-            (rf"{month}\s*(?:{joiners})\s*{month2}", self._en_month_span),
-            (rf"{month}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:]|,\d)", self._en_day),
-            (month, self._en_month),
-            (rf"(?P<wd>{words_pattern(list(weekdays))})(?P<poss>'s)?", self._weekday),
-            (rf"(?P<o>{latin_ordinals})[\s-]+(?:{words_pattern(data['quarters']['words_en'])})", self._en_quarter),
-            (rf"(?:{fiscal_prefix})\s*'?(?P<y>{YEAR}|\d\d)(?![\d%])", self._fiscal),
-        ]
-
         def compiled(rules: list[tuple[str, Handler]]) -> list[tuple[re.Pattern[str], Handler]]:
             return [(re.compile(pattern, re.IGNORECASE), handler) for pattern, handler in rules]
 
         self.by_year, self.by_number, self.by_letter = compiled(by_year), compiled(by_number), compiled(by_letter)
         self.by_prefix = compiled(by_prefix)
-        self.by_cjk, self.named = compiled(by_cjk), compiled(named)
-        self.month_rules = {pattern for pattern, _ in self.named[:3]}
-        self.weekday_rule = self.named[3][0]
+        self.by_cjk = compiled(by_cjk)
         self.cjk_anchor = re.compile(f"{quarter_words}|日")
-        self.names = LiteralIndex([*months, *weekdays, *(k for k in ordinals if _LATIN.search(k)),
-                                   *data["years"]["fiscal_prefix"]])
-        self.day_before = re.compile(r"(?<![\d.])(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.IGNORECASE)
-        self.week_before = re.compile(rf"(?P<wp>{words_pattern(list(self.week_prefix))})\s*$", re.IGNORECASE)
 
-    def atoms(self, text: str, folded: str) -> Iterator[Atom]:
-        """The atoms of ``text`` (``folded``: the same text with ASCII letters lower-cased), each
-        rule tried only where its first digit, letter or word stands."""
+    def atoms(self, text: str) -> Iterator[Atom]:
         for run in _DIGITS.finditer(text):
             start, size = run.start(), run.end() - run.start()
             if size == 4 and text.startswith(("19", "20"), start):
-                yield from _tried(self.by_year, text, start)
+                yield from tried(self.by_year, text, start)
             elif size <= 2:
-                yield from _tried(self.by_number, text, start)
+                yield from tried(self.by_number, text, start)
                 if start and text[start - 1] in "QqHh":
-                    yield from _tried(self.by_letter, text, start - 1)
+                    yield from tried(self.by_letter, text, start - 1)
                 for prefix in self.first_n_prefix:
                     if text.startswith(prefix, start - len(prefix)):
-                        yield from _tried(self.by_prefix, text, start - len(prefix))
+                        yield from tried(self.by_prefix, text, start - len(prefix))
         for anchor in self.cjk_anchor.finditer(text):
             for start in range(max(0, anchor.start() - 3), anchor.start()):
-                yield from _tried(self.by_cjk, text, start)
-        for hit in self.names.find(text, folded):
-            for pattern, handler in self.named:
-                match = pattern.match(text, hit.start)
-                found = handler(match) if match else None
-                if match and found is not None:
-                    yield Atom(self._opening(text, match), match.end(), found[0], found[1])
-                    break
-
-    def _opening(self, text: str, match: re.Match[str]) -> int:
-        """Where a named mention starts: at a day written before a month (20 May), or at the
-        week word before a weekday (下周二, next Tuesday)."""
-        before = text[max(0, match.start() - 12):match.start()]
-        opening = self.week_before if match.re is self.weekday_rule else self.day_before
-        found = opening.search(before) if match.re in self.month_rules or match.re is self.weekday_rule else None
-        return match.start() - len(before) + found.start() if found else match.start()
+                yield from tried(self.by_cjk, text, start)
 
     # ------------------------------------------------------------ years
 
     def _iso_day(self, m: re.Match[str]) -> tuple[Form, bool] | None:
         month, day = int(m["m"]), int(m["d"])
-        found = _stretch(month, month, day, day, int(m["y"]))
+        found = stretch(month, month, day, day, int(m["y"]))
         return (found, False) if found else None
 
     def _year_span(self, m: re.Match[str]) -> tuple[Form, bool] | None:
@@ -219,8 +177,7 @@ class _Grammar:
         return Stretch(year=int(m["y"]), whole_year=True), False
 
     def _fiscal(self, m: re.Match[str]) -> tuple[Form, bool] | None:
-        written = m["y"]
-        return Fiscal(int(written) if len(written) == 4 else 2000 + int(written)), False
+        return fiscal_year(m["y"]), False
 
     # ------------------------------------------------------------ quarters and halves
 
@@ -228,40 +185,37 @@ class _Grammar:
         quarter = self.ordinals.get(m["q"], 0)
         if not quarter or (m["q"].isdigit() and m.string[m.start() - 1:m.start()].isdigit()):
             return None
-        return _quarter(quarter), not m["p"] and len(m["w"]) == 1
-
-    def _en_quarter(self, m: re.Match[str]) -> tuple[Form, bool] | None:
-        return _quarter(self.ordinals[m["o"].lower()]), False
+        return quarter_months(quarter), not m["p"] and len(m["w"]) == 1
 
     def _letter_quarter(self, m: re.Match[str]) -> tuple[Form, bool] | None:
-        quarter = _quarter(int(m["q"]))
-        return Stretch(quarter.first, quarter.last, year=_two_digit_year(m["yy"])), False
+        months = quarter_months(int(m["q"]))
+        return Stretch(months.first, months.last, year=two_digit_year(m["yy"])), False
 
     def _letter_half(self, m: re.Match[str]) -> tuple[Form, bool] | None:
         half = int(m["h"])
-        return Stretch(6 * half - 5, 6 * half, year=_two_digit_year(m["yy"])), False
+        return Stretch(6 * half - 5, 6 * half, year=two_digit_year(m["yy"])), False
 
     # ------------------------------------------------------------ months and days
 
     def _cjk_day_span(self, m: re.Match[str]) -> tuple[Form, bool] | None:
         first = int(m["m"])
-        found = _stretch(first, int(m["m2"] or first), int(m["d"]), int(m["d2"]))
+        found = stretch(first, int(m["m2"] or first), int(m["d"]), int(m["d2"]))
         return (found, False) if found else None
 
     def _cjk_day(self, m: re.Match[str]) -> tuple[Form, bool] | None:
-        found = _stretch(int(m["m"]), int(m["m"]), int(m["d"]), int(m["d"]))
+        found = stretch(int(m["m"]), int(m["m"]), int(m["d"]), int(m["d"]))
         return (found, False) if found else None
 
     def _cjk_month_span(self, m: re.Match[str]) -> tuple[Form, bool] | None:
-        found = _stretch(int(m["m"]), int(m["m2"]))
+        found = stretch(int(m["m"]), int(m["m2"]))
         return (found, False) if found and found.first != found.last else None
 
     def _cjk_month(self, m: re.Match[str]) -> tuple[Form, bool] | None:
-        found = _stretch(int(m["m"]), int(m["m"]))
+        found = stretch(int(m["m"]), int(m["m"]))
         return (found, False) if found else None
 
     def _first_months(self, m: re.Match[str]) -> tuple[Form, bool] | None:
-        found = _stretch(1, int(m["n"]))
+        found = stretch(1, int(m["n"]))
         return (found, False) if found and found.last > 1 else None
 
     def _day_only_span(self, m: re.Match[str]) -> tuple[Form, bool] | None:
@@ -277,46 +231,13 @@ class _Grammar:
         or count (近5日, 30日内); a Chinese-numeral day also needs a cue word around it."""
         words = self.data["days"]
         before, after = m.string[max(0, m.start() - 6):m.start()], m.string[m.end():m.end() + 4]
-        if _ends_with(before, words["never_before"]) or _starts_with(after, words["never_after"]):
+        if ends_with(before, words["never_before"]) or starts_with(after, words["never_after"]):
             return False
-        return digits or _ends_with(before, words["only_before"]) or _starts_with(after, words["only_after"])
-
-    def _en_month_span(self, m: re.Match[str]) -> tuple[Form, bool] | None:
-        if not (m["mon"][0].isupper() and m["mon2"][0].isupper()):
-            return None
-        return Stretch(self.months[m["mon"].lower()], self.months[m["mon2"].lower()]), False
-
-    def _en_day(self, m: re.Match[str]) -> tuple[Form, bool] | None:
-        month = self.months[m["mon"].lower()]
-        found = _stretch(month, month, int(m["d"]), int(m["d"]))
-        return (found, False) if found and m["mon"][0].isupper() else None
-
-    def _en_month(self, m: re.Match[str]) -> tuple[Form, bool] | None:
-        if not m["mon"][0].isupper():
-            return None
-        month = self.months[m["mon"].lower()]
-        before = m.string[max(0, m.start() - 12):m.start()]
-        day = self.day_before.search(before)
-        if day:  # 20 May, 10th of December
-            found = _stretch(month, month, int(day["d"]), int(day["d"]))
-            return (found, False) if found else None
-        return Stretch(month, month), not _ends_with(before.rstrip(" -,("), self.data["months"]["english_before"])
-
-    def _weekday(self, m: re.Match[str]) -> tuple[Form, bool] | None:
-        name = m["wd"].lower()
-        prefix = self.week_before.search(m.string[max(0, m.start() - 6):m.start()])
-        week = self.week_prefix.get(prefix["wp"].lower()) if prefix else None
-        if _LATIN.match(name):
-            if not m["wd"][0].isupper():
-                return None
-            before = m.string[max(0, m.start() - 12):m.start()]
-            cued = week is not None or m["poss"] or _ends_with(before, self.data["days"]["english_weekday_before"])
-            if not cued:
-                return None
-        return Weekday(self.weekdays[name], week), False
+        return digits or ends_with(before, words["only_before"]) or starts_with(after, words["only_after"])
 
 
-def _tried(rules: list[tuple[re.Pattern[str], Handler]], text: str, start: int) -> Iterator[Atom]:
+def tried(rules: list[tuple[re.Pattern[str], Handler]], text: str, start: int) -> Iterator[Atom]:
+    """The atoms of the ``rules`` that match at ``start``."""
     for pattern, handler in rules:
         match = pattern.match(text, start)
         found = handler(match) if match else None
@@ -324,10 +245,20 @@ def _tried(rules: list[tuple[re.Pattern[str], Handler]], text: str, start: int) 
             yield Atom(match.start(), match.end(), found[0], found[1])
 
 
-def _quarter(number: int) -> Stretch:
+def quarter_months(number: int) -> Stretch:
     return Stretch(3 * number - 2, 3 * number)
 
 
+def fiscal_year(written: str) -> Fiscal:
+    """FY2025, FY25, 2025财年."""
+    return Fiscal(int(written) if len(written) == 4 else 2000 + int(written))
+
+
 @cache
-def grammar() -> _Grammar:
-    return _Grammar(load("time"))
+def _digits() -> _Digits:
+    return _Digits(load("time"))
+
+
+def digit_atoms(text: str) -> Iterator[Atom]:
+    """The atoms of normalised ``text`` that start with a digit or a CJK quarter or day word."""
+    return _digits().atoms(text)

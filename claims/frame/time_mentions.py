@@ -17,7 +17,8 @@ from functools import cache
 from ..clauses import clause_bounds, line_breaks, sentence_bounds
 from ..vocab import alternation, load
 from .time_forms import Back, DayOfMonth, Fiscal, Form, QuarterSet, Stretch, Weekday
-from .time_grammar import Atom, grammar, words_pattern
+from .time_grammar import Atom, digit_atoms, words_pattern
+from .time_names import name_atoms
 from .time_words import folded, word_atoms
 
 _TITLE = re.compile(r"《[^《》\n]{0,80}》")
@@ -62,7 +63,7 @@ class TimeMention:
 def mentions(text: str, folded_text: str) -> list[TimeMention]:
     """Every time mention of normalised ``text`` (``folded_text``: lower-cased), left to right;
     years inside titles 《》 are names."""
-    atoms = sorted((*grammar().atoms(text, folded_text), *word_atoms(text, folded_text)),
+    atoms = sorted((*digit_atoms(text), *name_atoms(text, folded_text), *word_atoms(text, folded_text)),
                    key=lambda a: (a.start, a.start - a.end))
     kept: list[Atom] = []
     for atom in atoms:
