@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 HEADING_LENGTH = 40  # a line this short with no sentence mark is a heading
 AFTER_REACH = 45  # a period written after a figure stands at most this far from it ("to $5bn in the ")
+SINCE_CLAUSE_WORDS = 4  # a "since" clause that speaks for its sentence holds little beside the period (自...以来)
 LEAD_PARAGRAPHS = 2  # the headline and the first paragraph with figures make an article's lead
 _OWN_BASE = ("", "的")  # between a base's period and the base figure itself: 相比2022年的95%
 _LIST_END = re.compile(r"(?<!\d),|,(?!\d)|[;。]")
@@ -128,11 +129,11 @@ class PeriodChoice:
         """Whether a mention in another clause speaks for the rest of its sentence: it opens the
         sentence, or no figure precedes it in its clause (not "..., up from 1.8m in 2024")."""
         mention = self.times[index]
-        if mention.since:
-            return mention.lead_clause  # 今年以来, ...: yes; ..., 今年以来累计...: for its own clause
+        left, right = clause_bounds(self.text, mention.start, mention.end)
+        if mention.since:  # 今年以来, ... or 据统计,2025年至今, ...: yes; ..., 今年以来累计下调...: its own clause
+            return mention.lead_clause or right - left - (mention.end - mention.start) <= SINCE_CLAUSE_WORDS
         if mention.lead_clause or not self.times.figures:
             return True
-        left = clause_bounds(self.text, mention.start, mention.end)[0]
         return not self.times.figures_between(left, mention.start)
 
     def _in_turn(self, resolved: Resolved, index: int, place: Place) -> Resolved:
