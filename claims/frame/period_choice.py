@@ -31,11 +31,6 @@ from .time_resolve import Resolved, resolve
 if TYPE_CHECKING:
     from .periods import Times
 
-HEADING_LENGTH = 40  # a line this short with no sentence mark is a heading
-AFTER_REACH = 45  # a period written after a figure stands at most this far from it ("to $5bn in the ")
-SINCE_CLAUSE_WORDS = 4  # a "since" clause that speaks for its sentence holds little beside the period (自...以来)
-LEAD_PARAGRAPHS = 2  # the headline and the first paragraph with figures make an article's lead
-_OWN_BASE = ("", "的")  # between a base's period and the base figure itself: 相比2022年的95%
 _LIST_END = re.compile(r"(?<!\d),|,(?!\d)|[;。]")
 _SENTENCE_MARK = re.compile(r"[。.!?！？;；:：]\s*$")
 _BRACKETED = re.compile(r"\([^()]*\)")
@@ -49,6 +44,24 @@ class Hit:
 
     index: int
     found: Resolved | None
+
+
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """How far a period reaches (claims/data/time.toml [reach])."""
+
+    after_figure: int
+    heading_length: int
+    lead_paragraphs: int
+    since_clause: int
+    own_base_gap: tuple[str, ...]
+
+
+@cache
+def _reach() -> Reach:
+    data = load("time")["reach"]
+    return Reach(int(data["after_figure"]), int(data["heading_length"]), int(data["lead_paragraphs"]),
+                 int(data["since_clause"]), tuple(data["own_base_gap"]))
 
 
 @cache
@@ -104,7 +117,7 @@ class PeriodChoice:
         links, base = _links()
         gap = _BRACKETED.sub(" ", self.text[place.end:times[index].start])
         compared = base.search(gap)
-        if len(gap) > AFTER_REACH or ")" in gap or (compared and _DIGIT.search(gap, compared.end())):
+        if len(gap) > _reach().after_figure or ")" in gap or (compared and _DIGIT.search(gap, compared.end())):
             return None  # "up 20% from 1.8m in 2024": the period is the base figure's
         if gap.strip() not in ("", "(") and not links.search(gap):
             return None
@@ -118,7 +131,7 @@ class PeriodChoice:
         index = bisect_left(times.starts, place.start) - 1
         while index >= 0 and times[index].start >= place.sentence[0]:
             mention = times[index]
-            own = mention.base and self.text[mention.end:place.start].strip() in _OWN_BASE
+            own = mention.base and self.text[mention.end:place.start].strip() in _reach().own_base_gap
             if (own or self._usable(index, total)) and (mention.start >= place.clause[0] or self._governs(index)):
                 resolved = self.resolved[index]
                 return Hit(index, self._in_turn(resolved, index, place) if resolved is not None else None)
@@ -131,7 +144,7 @@ class PeriodChoice:
         mention = self.times[index]
         left, right = clause_bounds(self.text, mention.start, mention.end)
         if mention.since:  # 今年以来, ... or 据统计,2025年至今, ...: yes; ..., 今年以来累计下调...: its own clause
-            return mention.lead_clause or right - left - (mention.end - mention.start) <= SINCE_CLAUSE_WORDS
+            return mention.lead_clause or right - left - (mention.end - mention.start) <= _reach().since_clause
         if mention.lead_clause or not self.times.figures:
             return True
         return not self.times.figures_between(left, mention.start)
@@ -178,7 +191,7 @@ class PeriodChoice:
         while right > 0:
             left = text.rfind("\n", 0, right) + 1
             line = text[left:right].strip()
-            if line and len(line) <= HEADING_LENGTH and not _SENTENCE_MARK.search(line):
+            if line and len(line) <= _reach().heading_length and not _SENTENCE_MARK.search(line):
                 index = bisect_left(times.starts, left)
                 while index < len(times) and times[index].start < right:
                     if self._usable(index, total) and self._carries(index):
@@ -198,7 +211,7 @@ class PeriodChoice:
                 place = _place(self.text, start, end)
                 if paragraphs and place.paragraph[0] == paragraphs[-1]:
                     continue
-                if len(paragraphs) == LEAD_PARAGRAPHS:
+                if len(paragraphs) == _reach().lead_paragraphs:
                     break
                 paragraphs.append(place.paragraph[0])
                 hit = self._after(place) or self._before(place, total)

@@ -135,7 +135,7 @@ def _role_words() -> dict[str, re.Pattern[str]]:
                                         re.IGNORECASE),
         "base_after": re.compile(rf"\s*(?:{words_pattern(data['base_after'])})", re.IGNORECASE),
         "since_before": re.compile(rf"(?:{words_pattern(data['since_before'])})\s*$", re.IGNORECASE),
-        "since_after": re.compile(rf"[末底初中起]?\s*(?:{words_pattern(data['since_after'])})", re.IGNORECASE),
+        "since_after": re.compile(rf"\s*(?:{words_pattern(data['since_after'])})", re.IGNORECASE),
         "record": re.compile(words_pattern(data["record"]), re.IGNORECASE),
         "ordinal": re.compile(rf"\s*(?:{words_pattern(data['ordinal_after'])})", re.IGNORECASE),
         "opener": re.compile(rf"(?:{words_pattern(load('time')['months']['openers'])})\s*$", re.IGNORECASE),
