@@ -1,7 +1,7 @@
-"""The digits of time mentions: years (2025, 2025年, 2020-2025年, 2025财年), quarters and
+"""The digits of time mentions: years (2025, 2025年, 2020-2025年, FY2025, 2025财年), quarters and
 halves (2025Q4, 第四季度, 4Q25, H1), months and days (12月, 1-11月, 前11月, 12月10日, 10日, 十日) and
 ISO dates, each rule tried only where its first digit, letter or CJK word stands. Each find is
-an ``Atom``; names (months, weekdays, "fourth quarter", FY) are time_names.py's, and a year and
+an ``Atom``; names (months, weekdays, "fourth quarter") are time_names.py's, and a year and
 the part of it named beside it are joined in time_mentions.py. Words: claims/data/time.toml.
 """
 
@@ -99,6 +99,12 @@ class _Digits:
             (rf"(?<!\d,)(?<![\d.])(?P<y>{YEAR})\s*(?:{words_pattern(data['years']['fiscal_suffix'])})", self._fiscal),
             (rf"(?<!\d,)(?<![\d.$€£¥#])(?P<y>{YEAR})(?:(?P<s>\s*(?:{suffix}))|(?![\d%]))", self._year),
         ]
+        fiscal_prefix = words_pattern(data["years"]["fiscal_prefix"])
+        self.fiscal_before = re.compile(rf"(?:{fiscal_prefix})\s*'?$", re.IGNORECASE)
+        # tried at a fiscal word before a run of digits (FY2025, FY25, fiscal 2025)
+        by_fiscal: list[tuple[str, Handler]] = [
+            (rf"(?:{fiscal_prefix})\s*'?(?P<y>{YEAR}|\d\d)(?![\d%])", self._fiscal),
+        ]
         # tried at a run of one or two digits (a month, a day, Q4, 4Q25, H1, 1H25)
         by_number: list[tuple[str, Handler]] = [
             (rf"(?<![\d.])(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})(?:{day_suffix})?\s*(?:{joiners})\s*(?:(?P<m2>\d{{1,2}})月)?"
@@ -134,13 +140,16 @@ class _Digits:
             return [(re.compile(pattern, re.IGNORECASE), handler) for pattern, handler in rules]
 
         self.by_year, self.by_number, self.by_letter = compiled(by_year), compiled(by_number), compiled(by_letter)
-        self.by_prefix = compiled(by_prefix)
+        self.by_prefix, self.by_fiscal = compiled(by_prefix), compiled(by_fiscal)
         self.by_cjk = compiled(by_cjk)
         self.cjk_anchor = re.compile(f"{quarter_words}|日")
 
     def atoms(self, text: str) -> Iterator[Atom]:
         for run in _DIGITS.finditer(text):
             start, size = run.start(), run.end() - run.start()
+            fiscal = self.fiscal_before.search(text, max(0, start - 14), start) if size in (2, 4) else None
+            if fiscal:
+                yield from tried(self.by_fiscal, text, fiscal.start())
             if size == 4 and text.startswith(("19", "20"), start):
                 yield from tried(self.by_year, text, start)
             elif size <= 2:

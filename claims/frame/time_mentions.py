@@ -53,10 +53,19 @@ class TimeMention:
 
     @property
     def label(self) -> str:
-        """"-12-05" for a day written with its month (what the timeline dates events by), else ""."""
+        """What follows the year in this mention's period, when it is one calendar unit: "" (a
+        year), "Q3", "H1", "-12", "-12-05" (the timeline dates events by the last); else ""."""
         form = self.form
-        if isinstance(form, Stretch) and form.day and form.first == form.last and form.day == form.last_day:
-            return f"-{form.first:02d}-{form.day:02d}"
+        if not isinstance(form, Stretch) or form.whole_year:
+            return ""
+        if form.day:
+            return f"-{form.first:02d}-{form.day:02d}" if form.first == form.last and form.day == form.last_day else ""
+        if form.first == form.last:
+            return f"-{form.first:02d}"
+        if form.last - form.first == 2 and form.first % 3 == 1:
+            return f"Q{form.last // 3}"
+        if form.last - form.first == 5 and form.first in (1, 7):
+            return f"H{form.last // 6}"
         return ""
 
 

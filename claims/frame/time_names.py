@@ -1,6 +1,6 @@
 """The names in time mentions: English months (in December, Dec. 10, 20 May, January to November),
-weekdays (on Wednesday, Wednesday's, 周四, 下周二), English ordinal quarters (the fourth quarter,
-fourth-quarter) and fiscal years (FY2025, fiscal 2025). The names are found in one pass with a
+weekdays (on Wednesday, Wednesday's, 周四, 下周二) and English ordinal quarters (the fourth
+quarter, fourth-quarter). The names are found in one pass with a
 literal index; each rule is tried only where one stands. Words: claims/data/time.toml.
 """
 
@@ -14,7 +14,7 @@ from typing import Any
 from ..literals import LiteralIndex
 from ..vocab import load
 from .time_forms import Form, Stretch, Weekday
-from .time_grammar import YEAR, Atom, Handler, ends_with, fiscal_year, quarter_months, stretch, words_pattern
+from .time_grammar import Atom, Handler, ends_with, quarter_months, stretch, words_pattern
 
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -42,11 +42,10 @@ class _Names:
             (rf"(?P<wd>{words_pattern(list(days['weekdays']))})(?P<poss>'s)?", self._weekday),
             (rf"(?P<o>{words_pattern(ordinals)})[\s-]+(?:{words_pattern(data['quarters']['words_en'])})",
              self._quarter),
-            (rf"(?:{words_pattern(data['years']['fiscal_prefix'])})\s*'?(?P<y>{YEAR}|\d\d)(?![\d%])", self._fiscal),
         ]
         self.month_rules = [(re.compile(p, re.IGNORECASE), h) for p, h in months]
         self.other_rules = [(re.compile(p, re.IGNORECASE), h) for p, h in others]
-        self.index = LiteralIndex([*self.months, *self.weekdays, *ordinals, *data["years"]["fiscal_prefix"]])
+        self.index = LiteralIndex([*self.months, *self.weekdays, *ordinals])
         self.day_before = re.compile(r"(?<![\d.])(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.IGNORECASE)
         self.week_before = re.compile(rf"(?P<wp>{words_pattern(list(self.week_prefix))})\s*$", re.IGNORECASE)
 
@@ -104,8 +103,6 @@ class _Names:
     def _quarter(self, m: re.Match[str]) -> tuple[Form, bool] | None:
         return quarter_months(self.ordinals[m["o"].lower()]), False
 
-    def _fiscal(self, m: re.Match[str]) -> tuple[Form, bool] | None:
-        return fiscal_year(m["y"]), False
 
 
 @cache
