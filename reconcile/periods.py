@@ -4,6 +4,8 @@
 'nested'
 >>> relation(period("2024"), period("2025 (forecast)"))
 'disjoint'
+>>> relation(period("2025-01..2025-09"), period("2025-01..2025-11 (implied)"))
+'nested'
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from typing import Literal
 
 Relation = Literal["same", "nested", "disjoint", "unknown"]
 
-_TIME = re.compile(r"^(?P<y>\d{4})(?:Q(?P<q>[1-4])|H(?P<h>[12])|-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?")
+_ONE = r"\d{4}(?:Q[1-4]|H[12]|-\d{2}(?:-\d{2})?)?"
+_TIME = re.compile(rf"^(?P<first>{_ONE})(?:\.\.(?P<last>{_ONE}))?")
+_PART = re.compile(r"(?P<y>\d{4})(?:Q(?P<q>[1-4])|H(?P<h>[12])|-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,10 +33,22 @@ class Period:
 
 
 def period(time: str | None) -> Period | None:
-    """``"2025Q3"`` -> 2025-07-01 .. 2025-09-30; None for no time or one that names no calendar period."""
+    """``"2025Q3"`` -> 2025-07-01 .. 2025-09-30; a span ``"2025-01..2025-11"`` runs from the first
+    day of its first part to the last of its last; None for no time or one that names no calendar
+    period (a fiscal year of an unknown calendar, "FY2025")."""
     if not time:
         return None
     match = _TIME.match(time)
+    if match is None:
+        return None
+    first, last = _days(match["first"]), _days(match["last"] or match["first"])
+    if first is None or last is None or last[1] < first[0]:
+        return None
+    return Period(first[0], last[1], "forecast" in time, "implied" in time, match.group())
+
+
+def _days(part: str) -> tuple[dt.date, dt.date] | None:
+    match = _PART.fullmatch(part)
     if match is None:
         return None
     year = int(match["y"])
@@ -45,11 +61,10 @@ def period(time: str | None) -> Period | None:
     else:
         first_month, last_month = 1, 12
     try:
-        first = dt.date(year, first_month, int(match["d"] or 1))
-        last = dt.date(year, last_month, int(match["d"] or calendar.monthrange(year, last_month)[1]))
+        return (dt.date(year, first_month, int(match["d"] or 1)),
+                dt.date(year, last_month, int(match["d"] or calendar.monthrange(year, last_month)[1])))
     except ValueError:
         return None
-    return Period(first, last, "forecast" in time, "implied" in time, match.group())
 
 
 def relation(a: Period | None, b: Period | None) -> Relation:

@@ -43,7 +43,9 @@ ATTRIBUTES = LEVELS | {f"{level} {change}" for level in LEVELS for change in ("g
     "share price gain", "share price decline", "interest rate cut", "interest rate hike"}
 COMPARED = ATTRIBUTES | {"performance"}  # quantities a comparative attribute may name
 RELATIVE = " relative to "
-TIME = re.compile(r"\d{4}(?:Q[1-4]|H[12]|-\d{2}(?:-\d{2})?)?(?: \(forecast\))?")
+PERIOD = r"\d{4}(?:Q[1-4]|H[12]|-\d{2}(?:-\d{2})?)?"
+TIME = re.compile(rf"(?:{PERIOD}(?:\.\.{PERIOD})?|FY\d{{4}}(?:Q[1-4]|H[12])?)"
+                  r"(?: \((?:forecast|target)\))?(?: \(implied\))?")
 
 Case = spec_tables.Case
 
@@ -146,7 +148,8 @@ def _claim_problems(want: dict[str, Any], case_text: str, listed: Counter[str]) 
     if isinstance(attribute := want.get("attribute", ""), str) and (problem := _attribute_problem(attribute)):
         problems.append(f"claim {text!r}: {problem}")
     if isinstance(time := want.get("time", ""), str) and time and not TIME.fullmatch(time):
-        problems.append(f"claim {text!r}: time {time!r} is not 2025, 2025Q3, 2025H1, 2025-12(-05) [+ (forecast)]")
+        problems.append(f"claim {text!r}: time {time!r} is not 2025, 2025Q3, 2025H1, 2025-12(-05), a span "
+                        "A..B or FY2025 [+ (forecast), (implied)]")
     return problems
 
 

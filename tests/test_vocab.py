@@ -108,7 +108,7 @@ def test_date_option_resolves_relative_years(tmp_path: Path) -> None:
     article.write_text("比亚迪今年纯电动车销量达225万辆。", encoding="utf-8")
     result = runner.invoke(app, ["extract", str(article), "--format", "jsonl", "--date", f"{article}=2025-12-31"])
     assert result.exit_code == 0
-    assert '"time": "2025"' in result.output
+    assert '"time": "2025 (implied)"' in result.output
 
 
 def test_malformed_date_option_exits_two(tmp_path: Path) -> None:
@@ -121,7 +121,7 @@ def test_malformed_date_option_exits_two(tmp_path: Path) -> None:
 
 def test_front_matter_date_resolves_relative_years() -> None:
     claims = extract("---\ndate: 2024-05-01\n---\n特斯拉去年交付180万辆。")
-    assert claims[0].time == "2023"
+    assert claims[0].time == "2023 (implied)"
 
 
 

@@ -31,7 +31,7 @@ def add_context(doc: Document, located: list[tuple[Claim, int, int]], lexicon: L
     resolver = SubjectResolver(text, mentions, [(start, end) for _, start, end in located])
     attributes = AttributeFinder(text, lexicon, [(start, end, claim.unit) for claim, start, end in located])
     economies = EconomyFinder(text, mentions, lexicon)
-    times = find_times(text)
+    times = find_times(text, [(start, end) for _, start, end in located])
     statuses = StatusFinder(doc)
     bases = BasisFinder(doc, times)
     citations = find_citations(text, lexicon)
