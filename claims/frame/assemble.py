@@ -16,6 +16,7 @@ from .measures import AttributeFinder
 from .origins import find_citations, origin_for
 from .periods import find_times, period_for
 from .repeats import first_copies, repeat_source
+from .report_status import carry_report_status
 from .scope import ScopeFinder
 from .status import StatusFinder, marked_time
 from .subjects import SubjectResolver
@@ -66,7 +67,7 @@ def add_context(doc: Document, located: list[tuple[Claim, int, int]], lexicon: L
             status=status, origin=origin_for(place, text, citations),
         )
         annotated.append(by_start[start])
-    return _inherit_across_changes(annotated)
+    return carry_report_status(_inherit_across_changes(annotated))
 
 
 def _inherit_across_changes(claims: list[Claim]) -> list[Claim]:
