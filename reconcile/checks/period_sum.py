@@ -46,9 +46,9 @@ def _sums(quantity: Quantity, ctx: Context, slip: float) -> Iterable[Draft]:
              and not f.claim.change_from]
     parts: dict[tuple[str, tuple[str | None, ...], str], list[Fact]] = defaultdict(list)
     for fact in facts:
-        whole = _whole_of(fact.period)  # type: ignore[arg-type]
-        if whole is not None and None not in _frame(fact):
-            parts[(fact.source, _frame(fact), whole)].append(fact)
+        label = _whole_of(fact.period)  # type: ignore[arg-type]
+        if label is not None and None not in _frame(fact):
+            parts[(fact.source, _frame(fact), label)].append(fact)
     for (source, frame, whole_label), members in sorted(parts.items(), key=lambda item: repr(item[0])):
         listing = _complete(members)
         if listing is None:
