@@ -160,8 +160,10 @@ class StatusFinder:
 
     def _by_period(self, status: str, hit: Hit, period: tuple[str, bool] | None) -> str:
         """A forecast of a period just over is preliminary, of one long over a past fact; an
-        estimate of a period not yet over is a forecast (with the article's date to tell)."""
-        if status not in ("forecast", "estimate") or period is None or period[1] or self.doc.date is None:
+        estimate of a period not yet over is a forecast (with the article's date to tell). A
+        period read against that date (今年, the fourth quarter) tells as well as one written
+        out; "(implied)" says only where its year came from."""
+        if status not in ("forecast", "estimate") or period is None or self.doc.date is None:
             return status
         end = period_end(period[0])
         if end is None or self.cues.kind(hit) == "earlier_forecast":
