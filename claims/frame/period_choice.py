@@ -24,9 +24,9 @@ from ..clauses import clause_bounds, paragraph_bounds, sentence_bounds
 from ..document import Place
 from ..vocab import load
 from . import calendar as cal
-from .time_forms import Now
+from .time_forms import Now, Stretch
 from .time_grammar import words_pattern
-from .time_resolve import Resolved, resolve
+from .time_resolve import Resolved, resolve, stretch_period
 
 if TYPE_CHECKING:
     from .periods import Times
@@ -82,7 +82,9 @@ class PeriodChoice:
     def period(self, place: Place) -> Resolved | None:
         """The period of the figure at ``place``, or None."""
         total = self._is_total(place)
-        hit = self._after(place) or self._before(place, total) or self._carried(place, total)
+        after = self._after(place)
+        hit = (self._part_of(after, place) if after else None) or self._before(place, total) \
+            or self._carried(place, total)
         return hit.found if hit is not None else None
 
     def _usable(self, index: int, total: bool) -> bool:
@@ -125,12 +127,34 @@ class PeriodChoice:
             return None
         return Hit(index, self.resolved[index])
 
+    def _part_of(self, hit: Hit, place: Place) -> Hit:
+        """A year written after the figure dates a part of a year named before it in its clause
+        with no year of its own ("third-quarter revenue fell 6% in 2025": 2025Q3)."""
+        year, found = self.times[hit.index].form, hit.found
+        if found is None or not isinstance(year, Stretch) or not year.whole_year or year.last_year is not None:
+            return hit
+        index = bisect_left(self.times.starts, place.start) - 1
+        while index >= 0 and self.times[index].start >= place.clause[0]:
+            part = self.times[index].form
+            if self._usable(index, False):
+                if not isinstance(part, Stretch) or part.has_year or part.whole_year or self.times[index].since:
+                    return hit
+                try:
+                    return Hit(index, Resolved(stretch_period(part, found.period.year), found.implied))
+                except ValueError:
+                    return hit
+            index -= 1
+        return hit
+
     def _before(self, place: Place, total: bool) -> Hit | None:
         """The nearest period before the figure in its sentence that speaks for it."""
         times = self.times
         index = bisect_left(times.starts, place.start) - 1
         while index >= 0 and times[index].start >= place.sentence[0]:
             mention = times[index]
+            if mention.end <= place.start < mention.closes:  # 自2019年那宗募资880亿元的交易以来: 2019's
+                found = self.resolved[index]
+                return Hit(index, found.start or found if found is not None else None)
             own = mention.base and self.text[mention.end:place.start].strip() in _reach().own_base_gap
             if (own or self._usable(index, total)) and (mention.start >= place.clause[0] or self._governs(index)):
                 resolved = self.resolved[index]

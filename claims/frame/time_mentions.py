@@ -40,6 +40,7 @@ class TimeMention:
     as_of: bool = False    # a running total's or stock's date: 截至12月10日, as of Dec. 10
     stamp: bool = False    # on the article's own date line ("Published: 20 May 2025")
     lead_clause: bool = False  # in the first clause of its sentence: it may govern the sentences after
+    closes: int = 0        # where a "since" phrase closes after words of its own (自2019年那宗交易以来: at 以来)
 
     @property
     def year(self) -> int | None:
@@ -160,12 +161,16 @@ def _with_roles(text: str, atom: Atom) -> TimeMention:
     opened = _two_ended(atom.form) and bool(words["opener"].search(before))
     if opened:
         before = ""  # from January to November, 自1月至11月: the span's own opening word
-    since = atom.since or bool(words["since_before"].search(before) or words["since_after"].match(after))
-    record = since and bool(words["record"].search(text, max(0, atom.start - 24), atom.start)
-                            or words["record"].search(text, atom.end, atom.end + 14))
-    record = record or bool(words["ordinal"].match(after))
+    starts_since = bool(words["since_before"].search(before))
+    since = atom.since or starts_since or bool(words["since_after"].match(after))
     left = sentence_bounds(text, atom.start, atom.end)[0]
-    clause_left = clause_bounds(text, atom.start, atom.end)[0]
+    clause_left, clause_right = clause_bounds(text, atom.start, atom.end)
+    closing = None if atom.since or not starts_since or words["since_after"].match(after) \
+        else words["since_after"].search(text, atom.end, clause_right)
+    closed = closing.end() if closing else atom.end
+    record = since and bool(words["record"].search(text, max(0, atom.start - 24), atom.start)
+                            or words["record"].search(text, closed, closed + 14))
+    record = record or bool(words["ordinal"].match(after))
     base = bool(words["base_before"].search(before) or words["base_after"].match(after)
                 or (not opened and words["base_after_figure"].search(text, clause_left, atom.start)))
     planned = bool(words["planned"].search(text, left, atom.start) or words["deadline"].match(text, atom.end))
@@ -173,6 +178,7 @@ def _with_roles(text: str, atom: Atom) -> TimeMention:
         atom.start, atom.end, atom.form, since=since and not record, base=base, record=record,
         planned=planned, as_of=bool(words["as_of"].search(before)),
         lead_clause=clause_left == left or not text[left:clause_left].strip(),
+        closes=closing.start() if closing else 0,
     )
 
 

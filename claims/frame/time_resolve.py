@@ -25,11 +25,13 @@ from .time_words import folded
 @dataclass(frozen=True, slots=True)
 class Resolved:
     """A mention's period; ``implied`` when its year (or more) came from the date or context;
-    ``quarters``: the period is a year read quarter by quarter (四个季度 ... 分别为)."""
+    ``quarters``: the period is a year read quarter by quarter (四个季度 ... 分别为); ``start``: of
+    a span "since" a period, that period (自2019年以来: 2019)."""
 
     period: Period
     implied: bool
     quarters: bool = False
+    start: Resolved | None = None
 
 
 class YearClues:
@@ -59,7 +61,7 @@ def resolve(text: str, mentions: Sequence[TimeMention], clues: YearClues,
     for mention in mentions:
         found = _one(text, mention, clues, date, context)
         if found is not None and mention.since:
-            found = Resolved(found.period.until(date), True) if date else None
+            found = Resolved(found.period.until(date), True, start=found) if date else None
         resolved.append(found)
         shifted = isinstance(mention.form, Back) and mention.form.years != 0
         if found is not None and not (mention.base or mention.stamp or mention.record or shifted):
@@ -113,12 +115,13 @@ def _stretch(text: str, mention: TimeMention, form: Stretch, clues: YearClues,
     if year is None:
         return None
     try:
-        return Resolved(_period(form, year), implied)
+        return Resolved(stretch_period(form, year), implied)
     except ValueError:
         return None
 
 
-def _period(form: Stretch, year: int) -> Period:
+def stretch_period(form: Stretch, year: int) -> Period:
+    """The months (or days) ``form`` names in ``year``; ValueError for a day the month lacks."""
     if form.whole_year:
         return cal.year(year, form.last_year)
     last_year = year + 1 if form.last < form.first else year
@@ -135,7 +138,7 @@ def _year_near(date: dt.date, form: Stretch, planned: bool) -> int:
     if form.day:
         return min(candidates, key=lambda y: abs((_safe_day(y, form.first, form.day) - date).days))
     if planned:
-        return min(candidates, key=lambda y: _distance(_period(form, y), date))
+        return min(candidates, key=lambda y: _distance(stretch_period(form, y), date))
     return date.year if form.first <= date.month else date.year - 1
 
 
