@@ -169,15 +169,13 @@ class BasisFinder:
         return f"as of {when}" if when else ""
 
     def _date_after(self, hit: Hit) -> str | None:
-        """The date written right after an as-of word ("截至12月10日"), its year from the article."""
+        """The date written right after an as-of word ("截至12月10日"), as the period reader
+        resolves it (its year from the article's date or context)."""
         index = bisect_left(self.times.starts, hit.end)
         if index >= len(self.times) or self.times[index].start - hit.end > AS_OF_REACH:
             return None
-        mention = self.times[index]
-        year = mention.year
-        if year is None and self.doc.date is not None:
-            year = self.doc.date.year + (mention.relative or 0)
-        return f"{year}{mention.label}" if year else None
+        found = self.times.choice(self.doc.date).resolved[index]
+        return found.period.label if found is not None else None
 
 
 def _resolved(kind: str, label: str | None) -> str:
