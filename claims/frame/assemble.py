@@ -28,20 +28,20 @@ UNIT_FROM_BEFORE = "from the figure before it"  # the note of a bare figure whos
 def add_context(doc: Document, located: list[tuple[Claim, int, int]], lexicon: Lexicon) -> list[Claim]:
     """``located`` pairs each claim with its ``[start, end)`` in the normalised text."""
     text = doc.text
+    places = [doc.place(start, end) for _, start, end in located]  # segmented once, read by every reader
     mentions = find_mentions(text, lexicon, doc.as_written)
     resolver = SubjectResolver(text, mentions, [(start, end) for _, start, end in located])
     attributes = AttributeFinder(text, lexicon, [(start, end, claim.unit) for claim, start, end in located])
     economies = EconomyFinder(text, mentions, lexicon)
-    times = find_times(text, [(start, end) for _, start, end in located])
+    times = find_times(text, places)
     statuses = StatusFinder(doc)
     bases = BasisFinder(doc, times)
     citations = find_citations(text, lexicon)
-    scopes = ScopeFinder(doc, lexicon, [(start, end) for _, start, end in located], mentions,
-                         [(c.start, c.end) for c in citations])
+    scopes = ScopeFinder(doc, lexicon, places, mentions, [(c.start, c.end) for c in citations])
     repeats = first_copies(text)
     annotated: list[Claim] = []
     by_start: dict[int, Claim] = {}
-    for claim, start, end in located:
+    for (claim, start, end), place in zip(located, places, strict=True):
         first = repeat_source(repeats, text, start)
         if first is not None and first in by_start:
             original = by_start[first]
@@ -51,7 +51,6 @@ def add_context(doc: Document, located: list[tuple[Claim, int, int]], lexicon: L
                 notes="; ".join(filter(None, [claim.notes, f"duplicate of {original.id}"])),
             ))
             continue
-        place = doc.place(start, end)
         subject = resolver.resolve(start, end, claim.unit)
         if subject.relative_to and claim.unit in RATIO_UNITS:
             compared = attributes.attribute(place, "times") or "performance"

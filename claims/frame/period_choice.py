@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..clauses import clause_bounds, paragraph_bounds, sentence_bounds
+from ..clauses import clause_bounds
 from ..document import Place
 from ..vocab import load
 from . import calendar as cal
@@ -231,8 +231,7 @@ class PeriodChoice:
         if total not in self._leads:
             self._leads[total] = None
             paragraphs: list[int] = []
-            for start, end in self.times.spans:
-                place = _place(self.text, start, end)
+            for place in self.times.places:
                 if paragraphs and place.paragraph[0] == paragraphs[-1]:
                     continue
                 if len(paragraphs) == _reach().lead_paragraphs:
@@ -249,8 +248,3 @@ def _implied(hit: Hit | None) -> Hit | None:
     if hit is None or hit.found is None:
         return hit
     return Hit(hit.index, Resolved(hit.found.period, True, hit.found.quarters))
-
-
-def _place(text: str, start: int, end: int) -> Place:
-    return Place(start, end, clause_bounds(text, start, end), sentence_bounds(text, start, end),
-                 paragraph_bounds(text, start))

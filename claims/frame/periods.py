@@ -35,16 +35,16 @@ def _cues() -> tuple[LiteralIndex, LiteralIndex]:
 
 class Times(Sequence[TimeMention]):
     """An article's time mentions, left to right, with the lookups by position that every figure
-    makes (bisected, so a text with many dates is read in linear time). ``figures``: the spans of
-    the article's figures, which tell a list's order and the article's lead."""
+    makes (bisected, so a text with many dates is read in linear time). ``figures``: where the
+    article's figures sit, which tells a list's order and the article's lead."""
 
-    def __init__(self, text: str, found: Sequence[TimeMention], figures: Sequence[tuple[int, int]] = (),
+    def __init__(self, text: str, found: Sequence[TimeMention], figures: Sequence[Place] = (),
                  folded_text: str | None = None) -> None:
         self.text = text
         self.mentions = tuple(found)
         self.starts = [m.start for m in self.mentions]
-        self.spans = sorted(figures)
-        self.figures = [start for start, _ in self.spans]
+        self.places = sorted(figures, key=lambda place: (place.start, place.end))
+        self.figures = [place.start for place in self.places]
         self.clues = YearClues(self.mentions)
         totals, respectively = _cues()
         folded_text = fold(text) if folded_text is None else folded_text
@@ -77,8 +77,8 @@ class Times(Sequence[TimeMention]):
         return self._choices[date]
 
 
-def find_times(text: str, figures: Sequence[tuple[int, int]] = ()) -> Times:
-    """Every time mention in normalised ``text``, left to right; ``figures``: the figures' spans."""
+def find_times(text: str, figures: Sequence[Place] = ()) -> Times:
+    """Every time mention in normalised ``text``, left to right; ``figures``: where the figures sit."""
     folded_text = fold(text)
     return Times(text, mentions(text, folded_text), figures, folded_text)
 

@@ -90,15 +90,16 @@ class ScopeFinder:
     """The scopes of one article's figures: cue words found once, each figure's own cues settled
     in one pass over the figures, then looked up per figure by bisection."""
 
-    def __init__(self, doc: Document, lexicon: Lexicon, figures: Sequence[Span],
+    def __init__(self, doc: Document, lexicon: Lexicon, figures: Sequence[Place],
                  mentions: Sequence[Mention], names: Sequence[Span]) -> None:
         vocabulary = _vocabulary(lexicon)
-        self.figures = sorted(set(figures))
-        found = _find(vocabulary.index, doc, self.figures)
+        places = {(place.start, place.end): place for place in figures}
+        self.figures = sorted(places)
+        found = _find(vocabulary.index, doc, [places[span] for span in self.figures])
         self.subsets = [hit.start for hit in found if hit.key in vocabulary.subsets]
         found = [hit for hit in found if vocabulary.cues.get(hit.key)]
         if found:
-            blockers = _Names(doc.text, mentions, names, vocabulary.describers, {end for _, end in figures})
+            blockers = _Names(doc.text, mentions, names, vocabulary.describers, {end for _, end in self.figures})
             found = [hit for hit in found if not blockers.hold(hit)]
         self.hits = found
         self.starts = [hit.start for hit in found]
@@ -107,8 +108,8 @@ class ScopeFinder:
         self.own: list[tuple[int, ...]] = []
         self.owner: dict[int, int] = {}  # hit -> the figure it is an own cue of
         trailing: tuple[int, ...] = ()
-        for index in range(len(self.figures)):
-            own, trailing = self._own(doc, index, trailing)
+        for index, span in enumerate(self.figures):
+            own, trailing = self._own(places[span].clause, index, trailing)
             self.own.append(own)
             self.owner.update((i, index) for i in own)
 
@@ -119,15 +120,15 @@ class ScopeFinder:
             high -= 1
         return range(low, high)
 
-    def _own(self, doc: Document, index: int, taken: tuple[int, ...]) -> tuple[tuple[int, ...], tuple[int, ...]]:
-        """The cues of figure ``index`` (before it in its clause, in its own words such as "2.2
+    def _own(self, clause: Span, index: int, taken: tuple[int, ...]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """The cues of figure ``index`` (before it in its ``clause``, in its own words such as "2.2
         million battery-electric cars", and right after it), and those after it alone; ``taken``
         are the cues after the figure before it."""
         start, end = self.figures[index]
         near = bisect_left(self.starts, start - REACH)
         if near == len(self.starts) or self.starts[near] > end + TAIL:
             return (), ()  # no cue near the figure: most figures
-        left, right = doc.clause(start, end)
+        left, right = clause
         if index and left < self.figures[index - 1][1] <= start:
             left = self.figures[index - 1][1]
         else:
@@ -195,14 +196,14 @@ class ScopeFinder:
                    if any(self._labels((i,), dimension, entity) - {ITSELF} for dimension in SCOPE_DIMENSIONS))
 
 
-def _find(index: LiteralIndex, doc: Document, figures: Sequence[Span]) -> list[Hit]:
+def _find(index: LiteralIndex, doc: Document, figures: Sequence[Place]) -> list[Hit]:
     """The words of ``index`` in the sentences that hold ``figures`` (the only ones a figure's
     scope is read from), each sentence searched once."""
     folded = fold(doc.text)
     found: list[Hit] = []
     last = -1
-    for start, end in figures:
-        left, right = doc.sentence(start, end)
+    for place in figures:
+        left, right = place.sentence
         if left > last:
             found.extend(Hit(hit.start + left, hit.end + left, hit.key)
                          for hit in index.find(doc.text[left:right], folded[left:right]))
