@@ -31,6 +31,7 @@ LEAD_GAP = 16     # characters between a paragraph's status word and its lead wo
 _DIGIT = re.compile(r"[0-9]")
 _OPENERS = " \t\r\n\"'“‘(（「『-—•*#"  # what may stand before a sentence's first word
 _CONVERSION = re.compile(r"\s*[(（][^0-9)）]{0,8}")  # between a figure and its bracketed conversion
+_DAY = re.compile(r"-[0-9]{2}-[0-9]{2}$")  # a period label that ends on a day: "2025-05-12", "..2025-05-12"
 _PERIOD_END = re.compile(  # the last period of a label: "2025", "2025Q3", "2025H1", "2025-12", "2025-12-05", "a..b"
     r"(?:.*\.\.)?(?P<y>[0-9]{4})(?:Q(?P<q>[1-4])|H(?P<h>[12])|-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?$")
 
@@ -162,13 +163,15 @@ class StatusFinder:
         """A forecast of a period just over is preliminary, of one long over a past fact; an
         estimate of a period not yet over is a forecast (with the article's date to tell). A
         period read against that date (今年, the fourth quarter) tells as well as one written
-        out; "(implied)" says only where its year came from."""
+        out; "(implied)" says only where its year came from. A past day is no period whose
+        results await their report: a forecast dated by one is a condition or a plan ("若行使
+        超额配售权，集资额将增至…" under a day named earlier), and stays a forecast."""
         if status not in ("forecast", "estimate") or period is None or self.doc.date is None:
             return status
         end = period_end(period[0])
         if end is None or self.cues.kind(hit) == "earlier_forecast":
             return status
-        if status == "forecast" and end < self.doc.date:
+        if status == "forecast" and end < self.doc.date and not _DAY.search(period[0]):
             return "preliminary" if self.doc.date - end <= _recent() else REPORTED
         if status == "estimate" and end >= self.doc.date:
             return "forecast"
