@@ -1,7 +1,9 @@
 """Which period a figure takes among its article's time mentions.
 
 In order: a period written right after it in its clause ("$5bn for the third quarter", "6.49
-trillion won a year earlier", 营收100亿元(2025年)); the nearest period before it in its sentence;
+trillion won a year earlier", 营收100亿元(2025年); a year there dates a quarter or month named before
+the figure: "third-quarter revenue fell 6% in 2025"); the nearest period before it in its sentence
+(of a since phrase the figure stands inside, its start: 自2019年那宗募资880亿元的交易以来 gives 2019);
 the period that opens an earlier sentence of its paragraph; the period of the heading above it;
 the period of the article's lead (its headline's or first paragraph's first figure). The last
 three are "(implied)". The base of a comparison (较2024年, up 7% from 2024) is never a figure's
