@@ -13,7 +13,6 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..literals import Hit, LiteralIndex, fold
 from ..textmap import normalize
@@ -54,18 +53,12 @@ def phrase_pattern(words: Iterable[str]) -> re.Pattern[str]:
                                for f in forms))
 
 
-@lru_cache(maxsize=2)
-def _folded(text: str) -> str:
-    """``fold(text)``, made once per article for all the readers that look words up in it."""
-    return fold(text)
-
-
 class Cues:
     """The hits of one ``CueTable`` in one article, in text order."""
 
     def __init__(self, table: CueTable, text: str) -> None:
         self.kinds = table.kinds
-        self.hits = table.index.find(text, _folded(text))
+        self.hits = table.index.find(text, fold(text))  # an article is folded once for every reader (literals.fold)
         self.starts = [hit.start for hit in self.hits]
 
     def drop(self, unwanted: Callable[[Hit], bool]) -> None:
