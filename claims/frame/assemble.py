@@ -67,7 +67,7 @@ def add_context(doc: Document, located: list[tuple[Claim, int, int]], lexicon: L
             status=status, origin=origin_for(place, text, citations),
         )
         annotated.append(by_start[start])
-    return carry_report_status(_inherit_across_changes(annotated))
+    return carry_report_status(_inherit_across_changes(annotated), text)
 
 
 def _inherit_across_changes(claims: list[Claim]) -> list[Claim]:
