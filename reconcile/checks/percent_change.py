@@ -44,8 +44,8 @@ def run(ctx: Context) -> Iterable[Draft]:
             if not levels:
                 continue
             target = min(levels, key=lambda c: min(abs(c.end - change.start), abs(change.end - c.start)))
-            pairs = [(before, target) for before in levels if before.end <= min(target.start, change.start)
-                     and _one_quantity(before, target, ctx)]
+            pairs = [(before, target) for before in levels
+                     if before is not target and _one_quantity(before, target, ctx)]
             if draft := _judge(pairs, change, ctx):
                 yield draft
 
@@ -69,8 +69,9 @@ def _change_of(before: Claim, after: Claim) -> float:
 
 
 def _judge(pairs: list[tuple[Claim, Claim]], change: Claim, ctx: Context) -> Draft | None:
-    """The pair nearest the change that it fits (``arithmetic_ok``), else, when the sentence holds
-    only one pair of one quantity with known frames, ``arithmetic_bad``."""
+    """The pair nearest the change that it fits (``arithmetic_ok``; the base may be written after
+    the figure: "涨12.55%,报296港元,发行价为263港元"), else, when one base written before the figure
+    and the change can be meant and the frames are known, ``arithmetic_bad``."""
     pairs = [(b, a) for b, a in pairs if change.basis != "YoY" or _year_apart(b, a)]
     pairs = [(b, a) for b, a in pairs if math.isfinite(_change_of(b, a))]  # 5e-324元 → 141元: no change
     for before, after in sorted(pairs, key=lambda pair: abs(pair[1].start - change.start)):
@@ -80,9 +81,10 @@ def _judge(pairs: list[tuple[Claim, Claim]], change: Claim, ctx: Context) -> Dra
             return Draft("arithmetic_ok", (before.id, change.id, after.id), f"{_said(before, after, actual)}; the "
                          f"article states {change.text}, which checks.", after.entity, after.attribute,
                          derived=(("change", actual),))
-    if len(pairs) != 1:
+    ordered = [(b, a) for b, a in pairs if b.end <= min(a.start, change.start)]  # a base written after is no base
+    if len(ordered) != 1:
         return None
-    before, after = pairs[0]
+    before, after = ordered[0]
     if [part for part, _ in ctx.compare(before, after).unknown if part != "period"]:
         return None
     actual = _change_of(before, after)
