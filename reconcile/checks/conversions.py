@@ -7,10 +7,11 @@ conversions: a unit slip, ``arithmetic_bad``; "500亿美金(约合3606.5亿港�
 every other conversion of the story gives 7.74–7.84: ``arithmetic_bad``.
 
 A conversion is the bracketed amount right after another (claims: "conversion of <id>"). Each
-rate of a currency pair is compared with the median of the pair's rates when at least two other
-conversions lie within ``agree`` of it (a consensus): within ``agree`` it checks out; a gap of a
-unit-slip factor (10, 100, 1000) or beyond ``bad`` (exchange rates do not move that far within one
-story) is arithmetic_bad; a gap in between is a tension. Tolerances: ``[conversions]`` in derivations.toml.
+rate of a currency pair is compared with the median of the pair's rates: within ``agree`` of it
+(with another conversion there too) it checks out; when at least two others agree (a
+consensus), a gap of a unit-slip factor (10, 100, 1000) or beyond ``bad`` (exchange rates do
+not move that far within one story) is arithmetic_bad; a gap in between is a tension.
+Tolerances: ``[conversions]`` in derivations.toml.
 """
 
 from __future__ import annotations
@@ -74,15 +75,16 @@ def run(ctx: Context) -> Iterable[Draft]:
         near = [r for r in rates if abs(r.rate / middle - 1) <= agree]
         for rate in rates:
             witnesses = [r for r in near if r is not rate][:3]
-            if len(witnesses) >= 2 and (draft := _judge(rate, middle, witnesses, ctx, bad)):
+            if len(witnesses) >= (1 if rate in near else 2) and (draft := _judge(rate, middle, witnesses, ctx, bad)):
                 yield draft
 
 
 def _judge(rate: _Rate, middle: float, near: list[_Rate], ctx: Context, bad: float) -> Draft | None:
     """``rate`` against the story's consensus ``middle``, which the conversions ``near`` share."""
     off = rate.rate / middle
-    said = (f"{rate.amount.text} → {rate.converted.text} converts at {number(rate.rate, 4)} {rate.quote} per "
-            f"{rate.base}; the story's other conversions give {number(middle, 4)} "
+    per, unit = (f"{rate.quote} per {rate.base}", 1.0) if middle >= 1 else (f"{rate.base} per {rate.quote}", -1.0)
+    said = (f"{rate.amount.text} → {rate.converted.text} converts at {number(rate.rate ** unit, 4)} {per}; the "
+            f"story's other conversions give {number(middle ** unit, 4)} "
             f"({', '.join(f'{r.amount.text} → {r.converted.text}' for r in near)})")
     ids = rate.ids  # the others are evidence in the explanation, never accused with it
     entity, attribute = rate.amount.entity, rate.amount.attribute
