@@ -10,6 +10,7 @@ MAX_QUOTE = 80
 QUOTE_TARGET = 40  # most gold quotes are one or two short clauses
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s|$)")
 _CLAUSE_END = re.compile(r"[,，、:：]|\s[-—]\s")
+_FULL_STOP = re.compile(r"[。！？!?\n]|\.(?=\s|$)")  # a sentence's end, not a semicolon's
 
 
 @lru_cache(maxsize=4)
@@ -21,9 +22,10 @@ def _marks(text: str) -> tuple[list[int], list[int], list[int], list[int]]:
             [m.start() for m in clauses], [m.end() for m in clauses])
 
 
-def sentence_ends(text: str) -> list[int]:
-    """Where each sentence of ``text`` ends: the positions just after its end marks."""
-    return _marks(text)[1]
+def full_stops(text: str) -> list[int]:
+    """Where each full sentence of ``text`` ends (its semicolons do not end it): the positions
+    just after its full stops, question and exclamation marks and line breaks."""
+    return [found.end() for found in _FULL_STOP.finditer(text)]
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:

@@ -16,6 +16,7 @@ from .lexicon import load_lexicon
 from .model import Claim
 from .numbers.bare import BareContext, local_currency, market_currency, read_bare
 from .numbers.changes import link_changes
+from .numbers.conversions import link_conversions
 from .numbers.exclusions import ExclusionIndex, excluded_spans
 from .numbers.qualifiers import QualifierWord, qualifier_after, qualifier_before
 from .numbers.quantities import Quantity, find_quantities, opens_change
@@ -188,5 +189,5 @@ def extract(text: str, source: str = "<text>", *, article_date: dt.date | None =
         if claim is not None:
             located.append((claim, quantity.start, quantity.end))
             article.remember(quantity, claim)
-    located = link_changes(article.norm.text, located)
+    located = link_conversions(article.norm.text, link_changes(article.norm.text, located))
     return add_context(doc, located, load_lexicon(vocab))

@@ -32,6 +32,7 @@ class Derivations:
     related_attributes: tuple[frozenset[str], ...]
     not_additive: tuple[str, ...]
     sum_slip: float
+    conversions: tuple[float, float]  # (agree, bad): see derivations.toml
 
     def additive(self, unit: str, attribute: str | None) -> bool:
         """Whether figures in ``unit`` of ``attribute`` add up over sub-periods (flows)."""
@@ -68,4 +69,5 @@ def load_derivations() -> Derivations:
         related_attributes=tuple(frozenset(a.lower() for a in group) for group in data["related_attributes"]),
         not_additive=tuple(word.lower() for word in data["additive_not"]),
         sum_slip=float(data["sum_slip"]),
+        conversions=(float(data["conversions"]["agree"]), float(data["conversions"]["bad"])),
     )

@@ -14,8 +14,8 @@ from factrecon.reports.cli import app
 from factrecon.reports.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
 FINDING_KEYS = {"id", "kind", "claims", "explanation", "severity", "fingerprint"}
-A = "据报道,AMD的MI300X配备192GB HBM3内存。分析师称,英特尔在服务器CPU市场的份额约为60%。\n"
-B = "MI300X显存为192GB。有机构称,英特尔在服务器CPU市场的份额约为80%。\n"
+A = "据报道,AMD的MI300X配备192GB HBM3内存。分析师称,2024年英特尔在服务器CPU市场的份额约为60%。\n"
+B = "MI300X显存为192GB。有机构称,2024年英特尔在服务器CPU市场的份额约为80%。\n"
 
 
 @pytest.fixture

@@ -15,9 +15,9 @@ from factrecon.reports.corrections import claim_fingerprint, load_corrections
 from factrecon.reports.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from factrecon.reports.reviewed import ReviewedFileError
 
-A = "宁德时代的全球动力电池市场份额为37.9%。\n"
-B = "分析师称,宁德时代的全球动力电池市场份额为27%。\n"  # the source table gives 27% for BYD: a misread
-C = "寧德時代全球動力電池市佔率約38%。\n"
+A = "2024年宁德时代的全球动力电池市场份额为37.9%。\n"
+B = "分析师称,2024年宁德时代的全球动力电池市场份额为27%。\n"  # the source table gives 27% for BYD: a misread
+C = "2024年寧德時代全球動力電池市佔率約38%。\n"
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ from factrecon.reconcile import check
 from factrecon.reconcile.model import FINDING_FIELDS
 from factrecon.reports import to_dataframe
 
-A = "宁德时代的全球动力电池市场份额为37.9%,储能电池出货量超过100GWh。"
-B = "Analysts said CATL's global EV battery market share was 27%."
+A = "2024年宁德时代的全球动力电池市场份额为37.9%,储能电池出货量超过100GWh。"
+B = "Analysts said CATL's global EV battery market share in 2024 was 27%."
 
 
 def test_claims_frame_has_a_row_per_claim_in_contract_columns() -> None:

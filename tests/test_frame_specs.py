@@ -106,3 +106,14 @@ def test_cases_are_well_formed(family: str) -> None:
             problems.extend(f"{where}: claim {text!r}: {field} must be a string"
                             for field in SCALAR_FIELDS if field in want and not isinstance(want[field], str))
     assert not problems, "\n".join(problems)
+
+
+MIN_CASES = 40  # per frame part, over the three scripts (issue [1/5])
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_each_part_has_enough_cases_in_every_script(family: str) -> None:
+    cases = spec_tables.all_cases(family)
+    scripts = Counter(stem for stem, _ in cases)
+    assert len(cases) >= MIN_CASES and all(scripts[stem] for stem in spec_tables.SCRIPTS), (
+        f"{family}: {len(cases)} cases ({dict(scripts)}); want {MIN_CASES} over all three scripts")

@@ -17,11 +17,11 @@ from factrecon.reports.inputs import default_corpus
 SAMPLE_NEW = "001_5fd6b2ad8b53fa98.txt"  # says H20 = 7.5% of H200; the accepted two say ≈ 1/6
 # Another story (EV batteries), in three scripts: a published pair and drafts.
 BATTERY_ACCEPTED = {
-    "catl.txt": "宁德时代的全球动力电池市场份额为37.9%,连续多年位居第一。\n比亚迪的全球动力电池市场份额为17%。\n",
-    "catl_tw.txt": "寧德時代全球動力電池市佔率約38%,比亞迪則為17%。\n",
+    "catl.txt": "2024年宁德时代的全球动力电池市场份额为37.9%,连续多年位居第一。\n比亚迪的全球动力电池市场份额为17%。\n",
+    "catl_tw.txt": "2024年寧德時代全球動力電池市佔率約38%,比亞迪則為17%。\n",
 }
-BATTERY_CONFLICT = "CATL's global EV battery market share was 27%, analysts said.\n"
-BATTERY_REPEAT = "CATL's global EV battery market share is about 38%, analysts said.\n"
+BATTERY_CONFLICT = "In 2024, CATL's global EV battery market share was 27%, analysts said.\n"
+BATTERY_REPEAT = "In 2024, CATL's global EV battery market share was about 38%, analysts said.\n"
 
 
 @pytest.fixture
@@ -107,7 +107,7 @@ def test_an_edited_published_article_replaces_its_accepted_version(runner: CliRu
     code, report, _ = gate(runner, battery, str(edited))
     assert code == EXIT_OK and report["new_sources"] == [str(edited)]
     assert not [f for f in report["findings"] if f["kind"] == "not_a_conflict"]  # type: ignore[union-attr]
-    edited.write_text("宁德时代的全球动力电池市场份额为27%。\n", encoding="utf-8")
+    edited.write_text("2024年宁德时代的全球动力电池市场份额为27%。\n", encoding="utf-8")
     assert gate(runner, battery, str(edited))[0] == EXIT_FINDINGS
 
 

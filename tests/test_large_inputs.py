@@ -15,8 +15,8 @@ from factrecon.reports.errors import EXIT_ERROR, EXIT_OK
 from factrecon.reports.readers import stream
 
 PARAGRAPHS = [
-    "宁德时代的全球动力电池市场份额为37.9%,连续多年位居第一。",
-    "寧德時代全球動力電池市佔率約38%,比亞迪則為17%。",
+    "2024年宁德时代的全球动力电池市场份额为37.9%,连续多年位居第一。",
+    "2024年寧德時代全球動力電池市佔率約38%,比亞迪則為17%。",
     "Analysts said CATL's global EV battery market share was about 38% in 2025.",
     "H200显存带宽约4.8TB/s,容量为141GB;H20的FP16算力为148 TFLOPS。",
 ]
@@ -40,7 +40,7 @@ def test_a_streamed_file_gives_the_claims_of_a_whole_read(tmp_path: Path, small_
                                                           newline: str) -> None:
     text = newline.join(PARAGRAPHS[i % len(PARAGRAPHS)] + f" 第{i}段" for i in range(200)) + newline
     if encoding == "gb18030":
-        text = text.replace("寧德時代全球動力電池市佔率約38%,比亞迪則為17%。", "宁德时代全球动力电池份额约38%。")
+        text = text.replace("2024年寧德時代全球動力電池市佔率約38%,比亞迪則為17%。", "宁德时代全球动力电池份额约38%。")
     path = tmp_path / "big.txt"
     path.write_bytes(text.encode(encoding))
     assert large.is_large(str(path))

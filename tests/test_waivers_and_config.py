@@ -52,8 +52,8 @@ def test_waivers_cover_only_when_accepted_and_not_expired(tmp_path: Path) -> Non
 
 def test_the_gate_exits_2_on_a_malformed_waivers_file(tmp_path: Path) -> None:
     (tmp_path / "published").mkdir()
-    (tmp_path / "published" / "a.txt").write_text("宁德时代的全球动力电池市场份额为37.9%。\n", encoding="utf-8")
-    (tmp_path / "draft.txt").write_text("宁德时代的全球动力电池市场份额为27%。\n", encoding="utf-8")
+    (tmp_path / "published" / "a.txt").write_text("2024年宁德时代的全球动力电池市场份额为37.9%。\n", encoding="utf-8")
+    (tmp_path / "draft.txt").write_text("2024年宁德时代的全球动力电池市场份额为27%。\n", encoding="utf-8")
     (tmp_path / "w.toml").write_text(GOOD + 'status = "maybe"\n', encoding="utf-8")
     result = CliRunner().invoke(app, ["gate", str(tmp_path / "draft.txt"), "--corpus", str(tmp_path / "published"),
                                       "--waivers", str(tmp_path / "w.toml"), "--no-cache"])
@@ -87,8 +87,8 @@ def test_a_malformed_config_is_one_error_naming_the_file(tmp_path: Path, text: s
 
 
 def test_the_command_line_takes_its_defaults_from_the_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "a.txt").write_text("宁德时代的全球动力电池市场份额为37.9%。\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("分析师称,宁德时代的全球动力电池市场份额为27%。\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("2024年宁德时代的全球动力电池市场份额为37.9%。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("分析师称,2024年宁德时代的全球动力电池市场份额为27%。\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
     assert runner.invoke(app, ["check", "a.txt", "b.txt", "--format", "json"]).exit_code == 0

@@ -4,11 +4,13 @@ module; this one only puts them together, handing each the figure's ``Place`` in
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..document import Document
 from ..lexicon import Lexicon
 from ..model import Claim
+from ..numbers.conversions import NOTE
 from .basis import BasisFinder
 from .economies import EconomyFinder
 from .entities import find_mentions
@@ -23,6 +25,7 @@ from .subjects import SubjectResolver
 
 RATIO_UNITS = frozenset({"times", "percent"})
 UNIT_FROM_BEFORE = "from the figure before it"  # the note of a bare figure whose unit is inherited (bare.py)
+CONVERSION = re.compile(re.escape(NOTE) + r"([^;]+)")  # the note of a bracketed conversion (numbers/conversions.py)
 
 
 def add_context(doc: Document, located: list[tuple[Claim, int, int]], lexicon: Lexicon) -> list[Claim]:
@@ -66,7 +69,7 @@ def add_context(doc: Document, located: list[tuple[Claim, int, int]], lexicon: L
             status=status, origin=origin_for(place, text, citations),
         )
         annotated.append(by_start[start])
-    return carry_report_status(_inherit_across_changes(annotated))
+    return carry_report_status(_inherit_conversions(_inherit_across_changes(annotated)), text)
 
 
 def _inherit_across_changes(claims: list[Claim]) -> list[Claim]:
@@ -85,3 +88,19 @@ def _inherit_across_changes(claims: list[Claim]) -> list[Claim]:
             by_id[claim.id] = claim
         inherited.append(claim)
     return inherited
+
+
+def _inherit_conversions(claims: list[Claim]) -> list[Claim]:
+    """A bracketed conversion ("20万亿韩元(约合965亿元人民币)") is its amount in another currency:
+    it takes that amount's frame (numbers/conversions.py notes which amount it converts)."""
+    by_id = {claim.id: claim for claim in claims}
+    converted = []
+    for claim in claims:
+        found = CONVERSION.search(claim.notes or "")
+        amount = by_id.get(found.group(1)) if found else None
+        if amount is not None:
+            claim = replace(claim, entity=amount.entity, also_applies_to=amount.also_applies_to,
+                            attribute=amount.attribute, time=amount.time, scope=amount.scope, basis=amount.basis,
+                            status=amount.status)
+        converted.append(claim)
+    return converted

@@ -1,22 +1,32 @@
 """A report's status, stated once, carries to its other figures.
 
-An article that calls a company's results for a period preliminary ("In a preliminary earnings
-report, the company said ...", "初步财务数据显示") or final gives that status to the article's other
-plainly reported figures of the same entity and period: "Sales rose 22.7 percent to 93 trillion
-won" two paragraphs later is part of the same preliminary report, and a later final report's
-93.8 trillion revises it rather than contradicting it. An article that gives both statuses for
-one entity and period (a final report recalling the earlier estimate) carries neither.
+An article that names a report preliminary or final ("In a preliminary earnings report, the
+company said ...", "初步财务数据显示": the ``[report]`` phrases of claims/data/status.toml) gives
+that status to its other plainly reported figures of the entity and period the report's own
+figures have: "Sales rose 22.7 percent to 93 trillion won" two paragraphs later is part of the
+same preliminary report, and a later final report's 93.8 trillion revises it rather than
+contradicting it. An article that gives both statuses for one entity and period (a final report
+recalling the earlier estimate) carries neither.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
+from functools import cache
 
+from ..literals import LiteralIndex, fold
 from ..model import Claim
+from ..textmap import normalize
+from ..vocab import load
 from .status import REPORTED
 
-CARRIED = ("preliminary", "final")  # the statuses of a whole report, not of a single figure
+
+@cache
+def _phrases() -> tuple[LiteralIndex, dict[str, str]]:
+    by_phrase = {fold(normalize(phrase).text): status for status, phrases in load("status")["report"].items()
+                 for phrase in phrases}
+    return LiteralIndex(by_phrase), by_phrase
 
 
 def _key(claim: Claim) -> tuple[str, str] | None:
@@ -26,11 +36,14 @@ def _key(claim: Claim) -> tuple[str, str] | None:
     return claim.entity, claim.time.replace(" (implied)", "")
 
 
-def carry_report_status(claims: list[Claim]) -> list[Claim]:
-    """``claims`` of one article, plainly reported figures taking their report's status."""
+def carry_report_status(claims: list[Claim], text: str) -> list[Claim]:
+    """``claims`` of one article (normalised ``text``), plainly reported figures taking the status
+    of the report the article names."""
+    index, by_phrase = _phrases()
+    named = {by_phrase[hit.key] for hit in index.find(text)}
     stated: dict[tuple[str, str], set[str]] = defaultdict(set)
     for claim in claims:
-        if claim.status in CARRIED and (key := _key(claim)) is not None:
+        if claim.status in named and (key := _key(claim)) is not None:
             stated[key].add(claim.status)
     if not stated:
         return claims

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from typing import Any, Literal
 
-from ..clauses import clause_bounds, paragraph_bounds, sentence_bounds, sentence_ends
+from ..clauses import clause_bounds, full_stops, paragraph_bounds, sentence_bounds
 from ..frame.entities import find_mentions
 from ..frame.periods import find_times
 from ..lexicon import load_lexicon
@@ -63,10 +63,10 @@ class Timeline:
     events: tuple[Event, ...] = ()
     elapsed: tuple[Elapsed, ...] = ()
     attributions: tuple[Attribution, ...] = ()
-    sentence_ends: tuple[int, ...] = ()  # original offsets where the article's sentences end
+    sentence_ends: tuple[int, ...] = ()  # original offsets where the article's full sentences end
 
     def same_sentence(self, first: Claim, second: Claim) -> bool:
-        """Whether two of the article's claims stand in one sentence."""
+        """Whether two of the article's claims stand in one full sentence (semicolons join)."""
         return bisect_right(self.sentence_ends, first.start) == bisect_right(self.sentence_ends, second.start)
 
     def to_dict(self) -> dict[str, Any]:
@@ -123,8 +123,8 @@ class _Reader:
         self.events = dated_events(self.norm, source, find_times(self.text), self.mentions, article_date)
 
     def sentence_ends(self) -> tuple[int, ...]:
-        """Original offsets of the sentence ends (after each end mark)."""
-        return tuple(self.original(end) for end in sentence_ends(self.text))
+        """Original offsets of the full sentences' ends (after each full stop)."""
+        return tuple(self.original(end) for end in full_stops(self.text))
 
     def span(self, claim: Claim) -> tuple[int, int]:
         """The claim's ``[start, end)`` in the normalised text."""

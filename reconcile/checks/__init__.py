@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from . import (
     attribution,
+    conversions,
     derived_ratio,
     elapsed,
     framing,
@@ -25,6 +26,7 @@ CHECKS = (
     framing,
     share_product,
     percent_change,
+    conversions,
     period_sum,
     parts,
     implied_count,

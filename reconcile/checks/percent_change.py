@@ -5,9 +5,12 @@ Passing: "收盘628.31元/股 … 第二天继续上涨, 收盘价达到735元, 
 Failing: "shares rose from $114.28 to $600.50, a gain of 325%" -> 600.50/114.28 − 1 = 425.5%:
 ``arithmetic_bad`` when the change is the only one stated beside the two figures.
 
-The two figures must be one quantity at two times: the same entity, unit, scope, basis and
-status, in the sentence that states the change, and either linked as a change ("from X to Y")
-or known to be of two periods, the first earlier. Prices (per share) may leave their times
+The two figures must be one quantity at two times: the same entity and unit, frames that do
+not differ but in time, in the sentence that states the change, and either linked as a change
+("from X to Y") or known to be of two periods, the first earlier. A change qualifies the figure
+nearest it ("收盘价达到735元,涨幅16.98%", "rose 5% to $105"): that figure is the one it reached. The
+pair it fits checks out; a failure is reported only when one pair can be meant and its frames
+are known. Prices (per share) may leave their times
 unsaid: "offer price 202.5, first-day close 290, a gain of 80%". A year-on-year change is never
 read between two figures of the same year.
 """
@@ -23,7 +26,7 @@ from ..context import Context, Draft
 from ..derivations import load_derivations
 from ..explain import number
 from ..periods import period
-from .nearby import by_article, windows
+from .nearby import by_article
 
 NAME = "percent_change"
 SPAN = 200  # characters from the from-figure to the to-figure
@@ -33,27 +36,25 @@ NOT_LEVELS = ("percent", "times", "percentage_point")
 def run(ctx: Context) -> Iterable[Draft]:
     derivations = load_derivations()
     for claims in by_article(ctx.claims).values():
-        for before, following in windows(claims, SPAN):
-            if before.value is None or before.value <= 0 or before.unit in NOT_LEVELS:
+        for change in claims:
+            if change.unit != "percent" or change.value is None or not derivations.is_change(change.attribute):
                 continue
-            for after in following:
-                if not _one_quantity(before, after, ctx):
-                    continue
-                changes = [c for c in following if c.unit == "percent" and c.value is not None
-                           and derivations.is_change(c.attribute) and before.end <= c.start <= after.end + 30
-                           and ctx.same_sentence(before, c)]
-                if draft := _judge(before, after, changes, ctx):
-                    yield draft
-                break
+            levels = [c for c in claims if c.value is not None and c.value > 0 and c.unit not in NOT_LEVELS
+                      and abs(c.start - change.start) <= SPAN and ctx.same_sentence(c, change)]
+            if not levels:
+                continue
+            target = min(levels, key=lambda c: min(abs(c.end - change.start), abs(change.end - c.start)))
+            pairs = [(before, target) for before in levels
+                     if before is not target and _one_quantity(before, target, ctx)]
+            if draft := _judge(pairs, change, ctx):
+                yield draft
 
 
 def _one_quantity(before: Claim, after: Claim, ctx: Context) -> bool:
     """``before`` and ``after`` are one quantity at two times (see the module docstring)."""
-    if after.unit != before.unit or after.value is None or after.entity != before.entity:
+    if after.unit != before.unit or after.entity != before.entity:
         return False
-    if (before.scope, before.basis, before.status) != (after.scope, after.basis, after.status):
-        return False
-    if not ctx.same_sentence(before, after):
+    if set(ctx.compare(before, after).different) - {"period"}:
         return False
     if after.change_from == before.id:
         return True
@@ -63,24 +64,36 @@ def _one_quantity(before: Claim, after: Claim, ctx: Context) -> bool:
     return before.unit.endswith("/share")
 
 
-def _judge(before: Claim, after: Claim, changes: list[Claim], ctx: Context) -> Draft | None:
-    actual = (after.value / before.value - 1) * 100  # type: ignore[operator]
-    if not math.isfinite(actual):  # 5e-324元 → 141元: no change a float can state
-        return None
-    changes = [c for c in changes if c.basis != "YoY" or _year_apart(before, after)]
-    said = f"{before.text} → {after.text} is a change of {number(actual)}%"
-    for change in changes:
-        if change.value is None:
-            continue
-        stated = change.value if actual >= 0 else -abs(change.value)
+def _change_of(before: Claim, after: Claim) -> float:
+    return (after.value / before.value - 1) * 100  # type: ignore[operator]
+
+
+def _judge(pairs: list[tuple[Claim, Claim]], change: Claim, ctx: Context) -> Draft | None:
+    """The pair nearest the change that it fits (``arithmetic_ok``; the base may be written after
+    the figure: "涨12.55%,报296港元,发行价为263港元"), else, when one base written before the figure
+    and the change can be meant and the frames are known, ``arithmetic_bad``."""
+    pairs = [(b, a) for b, a in pairs if change.basis != "YoY" or _year_apart(b, a)]
+    pairs = [(b, a) for b, a in pairs if math.isfinite(_change_of(b, a))]  # 5e-324元 → 141元: no change
+    for before, after in sorted(pairs, key=lambda pair: abs(pair[1].start - change.start)):
+        actual = _change_of(before, after)
+        stated = change.value if actual >= 0 else -abs(change.value)  # type: ignore[arg-type]
         if abs(actual - stated) <= max(abs(stated) * ctx.tolerances.derived_agree, 0.1):
-            return Draft("arithmetic_ok", (before.id, change.id, after.id), f"{said}; the article states "
-                         f"{change.text}, which checks.", after.entity, after.attribute, derived=(("change", actual),))
-    if len(changes) == 1 and changes[0].start < after.end + 30:
-        change = changes[0]
-        return Draft("arithmetic_bad", (before.id, change.id, after.id), f"{said}, but the article states "
-                     f"{change.text}.", after.entity, after.attribute, derived=(("change", actual),))
-    return None
+            return Draft("arithmetic_ok", (before.id, change.id, after.id), f"{_said(before, after, actual)}; the "
+                         f"article states {change.text}, which checks.", after.entity, after.attribute,
+                         derived=(("change", actual),))
+    ordered = [(b, a) for b, a in pairs if b.end <= min(a.start, change.start)]  # a base written after is no base
+    if len(ordered) != 1:
+        return None
+    before, after = ordered[0]
+    if [part for part, _ in ctx.compare(before, after).unknown if part != "period"]:
+        return None
+    actual = _change_of(before, after)
+    return Draft("arithmetic_bad", (before.id, change.id, after.id), f"{_said(before, after, actual)}, but the "
+                 f"article states {change.text}.", after.entity, after.attribute, derived=(("change", actual),))
+
+
+def _said(before: Claim, after: Claim, actual: float) -> str:
+    return f"{before.text} → {after.text} is a change of {number(actual)}%"
 
 
 def _year_apart(before: Claim, after: Claim) -> bool:

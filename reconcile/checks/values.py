@@ -24,7 +24,7 @@ import math
 from collections.abc import Iterable
 
 from ..alignment import Quantity
-from ..clusters import central, cluster_facts
+from ..clusters import central, cluster_facts, overlap
 from ..context import Context, Draft, skipped
 from ..explain import describe, number, short
 from ..facts import Fact
@@ -143,20 +143,23 @@ def _linked(first: _Side, second: _Side, ctx: Context) -> tuple[Fact, Fact] | No
 
 def _pairs(first: _Side, second: _Side, ctx: Context) -> Iterable[tuple[Fact, Fact, Comparison]]:
     """Figures of different articles, one from each side, with the comparison of their frames:
-    the side with fewer stated figures is walked, the other looked up by frame group."""
+    the side with fewer stated figures is walked, the other looked up by frame group, taking in
+    each group the first figure that another article gives and that the walked one does not
+    overlap (an approximate figure of the other side may reach across)."""
     walk_first = len(first.stated) <= len(second.stated)
     walked, other = (first, second) if walk_first else (second, first)
     for fact in walked.stated:
         for group in other.groups.values():
-            partner = next((f for f in group if f.source != fact.source), None)
+            partner = next((f for f in group if f.source != fact.source and not overlap(fact.lo, fact.hi, f.lo, f.hi)),
+                           None)
             if partner is not None:
                 a, b = (fact, partner) if walk_first else (partner, fact)
                 yield a, b, ctx.compare(a.claim, b.claim)
 
 
 def _doubts(a: Fact, b: Fact, comparison: Comparison, ambiguous: dict[str, str]) -> list[str]:
-    """What keeps a pair from being judged for sure: each unknown frame part, and each figure whose
-    article gives other values under the same frame."""
+    """What keeps a pair from being judged for sure: each unknown or uncertain frame part, and each
+    figure whose article gives other values under the same frame."""
     doubts = comparison.doubts()
     doubts.extend(f"{short(ambiguous[f.id])} gives other values under the same frame" for f in (a, b)
                   if f.id in ambiguous)
