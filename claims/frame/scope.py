@@ -52,6 +52,8 @@ class _Vocabulary:
     cues: dict[str, tuple[Cue, ...]]  # folded word -> its cues (none for a ``not`` or subset word)
     subsets: frozenset[str]
     describers: tuple[str, ...]
+    relative: frozenset[str]  # labels relative to the entity's home ("domestic")
+    homes: dict[str, str]  # entity -> the region label of its home
 
 
 def _variants(word: str) -> list[str]:
@@ -82,8 +84,23 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
                 listed.append(cue)
     subsets = frozenset(fold(normalize(word).text) for word in lexicon.scope_words.get("subset", ())) - cues.keys()
     describers = tuple(normalize(word).text.casefold() for word in lexicon.scope_words.get("describers", ()))
+    relative = frozenset(entry.name for entry in lexicon.scopes if entry.fields.get("relative") == "home")
     return _Vocabulary(LiteralIndex([*cues, *subsets]), {word: tuple(found) for word, found in cues.items()},
-                       subsets, describers)
+                       subsets, describers, relative, _homes(lexicon))
+
+
+def _homes(lexicon: Lexicon) -> dict[str, str]:
+    """Each entity's home region label: its ``home`` field, or a region's place that opens its name
+    ("China domestic AI chips" -> China), so "domestic" (国内市场) reads as that region."""
+    regions = {place: entry.name for entry in lexicon.scopes if entry.fields.get("dimension") == "region"
+               for place in entry.lists.get("entities", [])}
+    homes = {place: "" for place in regions}  # a place's domestic market is itself: no restriction
+    for entity in lexicon.entities:
+        home = entity.fields.get("home") or next(
+            (place for place in regions if entity.name.startswith(place + " ")), None)
+        if isinstance(home, str) and home in regions and entity.name not in regions:
+            homes[entity.name] = regions[home]
+    return homes
 
 
 class ScopeFinder:
@@ -92,7 +109,7 @@ class ScopeFinder:
 
     def __init__(self, doc: Document, lexicon: Lexicon, figures: Sequence[Place],
                  mentions: Sequence[Mention], names: Sequence[Span]) -> None:
-        vocabulary = _vocabulary(lexicon)
+        self.vocabulary = vocabulary = _vocabulary(lexicon)
         places = {(place.start, place.end): place for place in figures}
         self.figures = sorted(places)
         found = _find(vocabulary.index, doc, [places[span] for span in self.figures])
@@ -164,6 +181,8 @@ class ScopeFinder:
             if labels:
                 label = labels.pop()
                 chosen[dimension] = "" if label == ITSELF else label
+        if chosen.get("region") in self.vocabulary.relative and entity in self.vocabulary.homes:
+            chosen["region"] = self.vocabulary.homes[entity]  # 国内市场 of a Chinese entity: China
         if chosen:
             return JOIN.join(label for label in chosen.values() if label) or WHOLE
         return None if self._open_after(place, entity) else WHOLE

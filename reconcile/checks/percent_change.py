@@ -72,11 +72,13 @@ def _judge(pairs: list[tuple[Claim, Claim]], change: Claim, ctx: Context) -> Dra
     """The pair nearest the change that it fits (``arithmetic_ok``; the base may be written after
     the figure: "涨12.55%,报296港元,发行价为263港元"), else, when one base written before the figure
     and the change can be meant and the frames are known, ``arithmetic_bad``."""
+    if change.value is None:
+        return None
     pairs = [(b, a) for b, a in pairs if change.basis != "YoY" or _year_apart(b, a)]
     pairs = [(b, a) for b, a in pairs if math.isfinite(_change_of(b, a))]  # 5e-324元 → 141元: no change
     for before, after in sorted(pairs, key=lambda pair: abs(pair[1].start - change.start)):
         actual = _change_of(before, after)
-        stated = change.value if actual >= 0 else -abs(change.value)  # type: ignore[arg-type]
+        stated = change.value if actual >= 0 else -abs(change.value)
         if abs(actual - stated) <= max(abs(stated) * ctx.tolerances.derived_agree, 0.1):
             return Draft("arithmetic_ok", (before.id, change.id, after.id), f"{_said(before, after, actual)}; the "
                          f"article states {change.text}, which checks.", after.entity, after.attribute,
