@@ -33,7 +33,7 @@ def test_findings_frame_lists_claim_ids_and_severity() -> None:
     frame = to_dataframe(result.findings)
     assert list(frame.columns) == list(FINDING_FIELDS)
     conflict = frame[frame["kind"] == "conflict"].iloc[0]
-    assert conflict["severity"] == "error" and set(conflict["claims"]) == {"a.txt:16", "b.txt:56"}
+    assert conflict["severity"] == "error" and set(conflict["claims"]) == {"a.txt:21", "b.txt:64"}
 
 
 def test_empty_input_needs_a_kind_and_mixed_input_is_refused() -> None:

@@ -232,14 +232,17 @@ def _find(index: LiteralIndex, doc: Document, figures: Sequence[Place]) -> list[
 
 class _Names:
     """Names that hold a cue or that a cue describes: entity mentions and cited sources (a
-    place mention only holds cues; the others are the actors a cue may describe)."""
+    place mention only holds cues; the others are the actors a cue may describe; a market named
+    whole holds none)."""
 
     def __init__(self, text: str, mentions: Sequence[Mention], names: Sequence[Span],
                  describers: tuple[str, ...], figure_ends: set[int]) -> None:
         self.text = text
         self.figure_ends = figure_ends
         named = [m for m in mentions if m.kind not in POINTERS]
-        self.spans = sorted([*names, *((m.start, m.end) for m in named)])
+        # a market named whole ("全球动力电池市场") names its segment and region: its words stay cues
+        holding = [m for m in named if m.kind != "market"]
+        self.spans = sorted([*names, *((m.start, m.end) for m in holding)])
         self.starts = [left for left, _ in self.spans]
         self.places = {(m.start, m.end) for m in named if m.kind == "place"}
         self.actors = sorted({*(m.start for m in named if m.kind != "place"), *(left for left, _ in names)})
