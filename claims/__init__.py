@@ -5,6 +5,7 @@
 [('4.8TB/s', 4800000000000.0, 'byte/second', 'approx')]
 """
 
+from .article import read_article
 from .extract import extract
 from .frame.linking import link_entities, read_glosses
 from .frame.sparsity import label_sparsity
@@ -17,5 +18,5 @@ from .vocab import VocabError
 
 __all__ = [
     "CLAIM_FIELDS", "QUALIFIERS", "Claim", "Qualifier", "Timeline", "VocabError", "article_date", "detect_lang",
-    "extract", "label_sparsity", "link_entities", "load_lexicon", "read_glosses", "read_timeline",
+    "extract", "label_sparsity", "link_entities", "load_lexicon", "read_article", "read_glosses", "read_timeline",
 ]

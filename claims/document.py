@@ -1,16 +1,24 @@
 """An article read once: its normalised text with the map back to the original, its language,
-its date, and where each figure sits (clause, sentence, paragraph), handed down the pipeline so
-that no stage segments the text again."""
+its date, where each figure sits (clause, sentence, paragraph), and the entity and time mentions
+found in it, handed down the pipeline (claims, then the timeline) so that no stage reads the text
+again."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .clauses import clause_bounds, paragraph_bounds, quote_bounds, sentence_bounds
 from .lang import detect_lang
 from .textmap import NormalizedText, normalize
 from .time.article_date import article_date as find_article_date
+
+if TYPE_CHECKING:
+    from .frame.mentions import Mention
+    from .frame.periods import Times
+    from .lexicon import Lexicon
 
 Span = tuple[int, int]
 
@@ -44,6 +52,26 @@ class Document:
         self.text = self.norm.text
         self.lang = detect_lang(original)
         self.date = article_date or find_article_date(original)
+        self._mentions: dict[int, list[Mention]] = {}
+        self._times: Times | None = None
+
+    def mentions(self, lexicon: Lexicon) -> list[Mention]:
+        """The entity mentions of the text (unknown names as the article writes them), found once
+        per vocabulary."""
+        from .frame.entities import find_mentions
+
+        if id(lexicon) not in self._mentions:
+            self._mentions[id(lexicon)] = find_mentions(self.text, lexicon, self.as_written)
+        return self._mentions[id(lexicon)]
+
+    def times(self, figures: Sequence[Place] = ()) -> Times:
+        """The time mentions of the text, found once (``figures``: where the figures sit, given by
+        the first reader that asks)."""
+        from .frame.periods import find_times
+
+        if self._times is None:
+            self._times = find_times(self.text, figures)
+        return self._times
 
     @property
     def original(self) -> str:

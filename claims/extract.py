@@ -181,7 +181,12 @@ def extract(text: str, source: str = "<text>", *, article_date: dt.date | None =
     ``article_date`` resolves relative times (今年, 12月5日); without it, a date the article
     states for itself (front matter, a date line at the top) is used. ``vocab`` names folders
     of TOML files layered on the packaged vocabulary (see ``factrecon.claims.lexicon``)."""
-    doc = Document(text, source, article_date)
+    return extract_document(Document(text, source, article_date), vocab)
+
+
+def extract_document(doc: Document, vocab: tuple[str, ...] = ()) -> list[Claim]:
+    """The claims of an article already read into ``doc`` (see ``extract``); ``doc`` keeps the
+    mentions found, for the timeline to reuse."""
     article = _Article(doc)
     located = []
     for quantity in find_quantities(article.norm.text):

@@ -85,7 +85,7 @@ def _linked(articles: Sequence[Article], claims: list[Claim], vocab: tuple[str, 
 def extract_with_timelines(articles: Sequence[Article], dates: Mapping[str, dt.date], vocab: tuple[str, ...],
                            cache: ClaimCache | None = None) -> tuple[list[Claim], list[Timeline]]:
     """The claims and timeline of every article, from ``cache`` where it has them."""
-    from factrecon.claims import extract, label_sparsity, read_timeline
+    from factrecon.claims import label_sparsity, read_article
     from factrecon.reports.progress import progress
 
     _check_vocab(vocab)
@@ -95,8 +95,7 @@ def extract_with_timelines(articles: Sequence[Article], dates: Mapping[str, dt.d
         date = _own_date(article, dates)
         found = cache.get(article.source, article.text, date) if cache else None
         if found is None:
-            own = extract(article.text, article.source, article_date=date, vocab=vocab)
-            found = own, read_timeline(article.text, article.source, own, article_date=date, vocab=vocab)
+            found = read_article(article.text, article.source, article_date=date, vocab=vocab)
             if cache:
                 cache.put(article.source, article.text, date, *found)
         claims.extend(_based(article, found[0]))

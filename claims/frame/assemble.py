@@ -13,10 +13,9 @@ from ..model import Claim
 from ..numbers.conversions import NOTE
 from .basis import BasisFinder
 from .economies import EconomyFinder
-from .entities import find_mentions
 from .measures import AttributeFinder
 from .origins import find_citations, origin_for
-from .periods import find_times, period_for
+from .periods import period_for
 from .repeats import first_copies, repeat_source
 from .report_status import carry_report_status
 from .scope import ScopeFinder
@@ -32,11 +31,11 @@ def add_context(doc: Document, located: list[tuple[Claim, int, int]], lexicon: L
     """``located`` pairs each claim with its ``[start, end)`` in the normalised text."""
     text = doc.text
     places = [doc.place(start, end) for _, start, end in located]  # segmented once, read by every reader
-    mentions = find_mentions(text, lexicon, doc.as_written)
+    mentions = doc.mentions(lexicon)
     resolver = SubjectResolver(text, mentions, [(start, end) for _, start, end in located])
     attributes = AttributeFinder(text, lexicon, [(start, end, claim.unit) for claim, start, end in located])
     economies = EconomyFinder(text, mentions, lexicon)
-    times = find_times(text, places)
+    times = doc.times(places)
     statuses = StatusFinder(doc)
     bases = BasisFinder(doc, times)
     citations = find_citations(text, lexicon)

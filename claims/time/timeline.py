@@ -20,13 +20,10 @@ from functools import cache
 from typing import Any, Literal
 
 from ..clauses import clause_bounds, full_stops, paragraph_bounds, sentence_bounds
-from ..frame.entities import find_mentions
-from ..frame.periods import find_times
+from ..document import Document
 from ..lexicon import load_lexicon
 from ..model import Claim
-from ..textmap import normalize
 from ..vocab import alternation, load
-from .article_date import article_date as find_article_date
 from .events import Cue, Event, cue_in, dated_events, kind_words_before
 
 Counting = Literal["after", "since"]
@@ -116,11 +113,11 @@ def _words() -> _Words:
 class _Reader:
     """One article being read: normalised text, entity mentions and its dated events so far."""
 
-    def __init__(self, text: str, source: str, article_date: dt.date | None, vocab: tuple[str, ...]) -> None:
-        self.norm = normalize(text)
-        self.text = self.norm.text
-        self.mentions = find_mentions(self.text, load_lexicon(vocab))
-        self.events = dated_events(self.norm, source, find_times(self.text), self.mentions, article_date)
+    def __init__(self, doc: Document, article_date: dt.date | None, vocab: tuple[str, ...]) -> None:
+        self.norm = doc.norm
+        self.text = doc.text
+        self.mentions = doc.mentions(load_lexicon(vocab))
+        self.events = dated_events(self.norm, doc.source, doc.times(), self.mentions, article_date)
 
     def sentence_ends(self) -> tuple[int, ...]:
         """Original offsets of the full sentences' ends (after each full stop)."""
@@ -154,12 +151,13 @@ def _start(event: Event) -> int:
     return event.start
 
 
-def read_timeline(
-    text: str, source: str, claims: Sequence[Claim], *, article_date: dt.date | None = None, vocab: tuple[str, ...] = ()
-) -> Timeline:
+def read_timeline(text: str, source: str, claims: Sequence[Claim], *, article_date: dt.date | None = None,
+                  vocab: tuple[str, ...] = (), doc: Document | None = None) -> Timeline:
     """The timeline of one article, given the claims ``extract`` found in it (``article_date``,
-    when not given, is the date the article states for itself, as for ``extract``)."""
-    reader = _Reader(text, source, article_date or find_article_date(text), vocab)
+    when not given, is the date the article states for itself, as for ``extract``); ``doc`` is
+    the article as ``extract_document`` read it, whose mentions are reused."""
+    doc = doc or Document(text, source, article_date)
+    reader = _Reader(doc, article_date or doc.date, vocab)
     elapsed: list[Elapsed] = []
     for claim in sorted(claims, key=lambda c: c.start):
         if claim.unit != "day" or claim.value is None:
