@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
+from collections.abc import Collection
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -34,3 +36,22 @@ def parametrize(metafunc: pytest.Metafunc, fixture: str, family: str) -> None:
         marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if "xfail" in case else []
         params.append(pytest.param(case, id=f"{stem}::{case['name']}", marks=marks))
     metafunc.parametrize(fixture, params)
+
+
+def article_date(case: Case) -> dt.date | None:
+    """A case's ``date`` as a date (TOML gives a date or a string), or None."""
+    written = case.get("date")
+    return written if written is None or isinstance(written, dt.date) else dt.date.fromisoformat(written)
+
+
+def case_problems(case: Case, where: str, keys: Collection[str]) -> list[str]:
+    """What is wrong with a text case's own keys: missing ``name``/``text``/``claims``, keys not in
+    ``keys``, a ``date`` that is no date (its claims are each family's to check)."""
+    if missing := {"name", "text", "claims"} - case.keys():
+        return [f"{where}: missing {sorted(missing)}"]
+    problems = [f"{where}: unknown keys {sorted(unknown)}"] if (unknown := case.keys() - set(keys)) else []
+    try:
+        article_date(case)
+    except (TypeError, ValueError):
+        problems.append(f"{where}: date {case['date']!r} is not YYYY-MM-DD")
+    return problems

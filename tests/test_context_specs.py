@@ -12,7 +12,6 @@ runs strict, so a fix shows. Case ids read ``<file stem>::<case name>``, e.g.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter, defaultdict
 from typing import Any
@@ -65,13 +64,6 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 # ---------------------------------------------------------------- the specs themselves
 
 
-def _article_date(case: Case) -> dt.date | None:
-    written = case.get("date")
-    if written is None or isinstance(written, dt.date):
-        return written
-    return dt.date.fromisoformat(written)
-
-
 def _wanted(field: str, value: Any) -> Any:
     """The expected value in the engine's terms: "" is None, also_applies_to is order-free."""
     if field == "also_applies_to":
@@ -92,7 +84,7 @@ def _show(claim: Any) -> str:
 def test_context_spec(context_case: Case) -> None:
     from factrecon.claims import extract
 
-    claims = list(extract(context_case["text"], source="spec", article_date=_article_date(context_case)))
+    claims = list(extract(context_case["text"], source="spec", article_date=spec_tables.article_date(context_case)))
     listing = "\n  ".join(_show(claim) for claim in claims) or "(none)"
     by_text: defaultdict[str, list[Any]] = defaultdict(list)
     for claim in claims:
@@ -159,15 +151,9 @@ def test_cases_are_well_formed(stem: str) -> None:
     problems = []
     for case in load_cases(stem):
         where = f"{stem}.toml:{case.get('name', '?')}"
-        if missing := {"name", "text", "claims"} - case.keys():
-            problems.append(f"{where}: missing {sorted(missing)}")
+        problems.extend(spec_tables.case_problems(case, where, CASE_KEYS))
+        if {"name", "text", "claims"} - case.keys():
             continue
-        if unknown := case.keys() - CASE_KEYS:
-            problems.append(f"{where}: unknown keys {sorted(unknown)}")
-        try:
-            _article_date(case)
-        except (TypeError, ValueError):
-            problems.append(f"{where}: date {case['date']!r} is not YYYY-MM-DD")
         if not case["claims"]:
             problems.append(f"{where}: lists no claims")
         listed: Counter[str] = Counter()

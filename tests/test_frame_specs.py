@@ -10,7 +10,6 @@ runs strict. Case ids read ``<part>/<script>::<name>``, e.g. ``period/zh_hant::f
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter, defaultdict
 from typing import Any
 
@@ -38,11 +37,6 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     metafunc.parametrize("frame_case", params)
 
 
-def _date(case: Case) -> dt.date | None:
-    written = case.get("date")
-    return written if written is None or isinstance(written, dt.date) else dt.date.fromisoformat(written)
-
-
 def _wanted(field: str, value: Any) -> Any:
     return sorted(value) if field == "also_applies_to" else (value or None)
 
@@ -59,7 +53,7 @@ def _show(claim: Any) -> str:
 def test_frame_spec(frame_case: Case) -> None:
     from factrecon.claims import extract
 
-    claims = list(extract(frame_case["text"], source="spec", article_date=_date(frame_case)))
+    claims = list(extract(frame_case["text"], source="spec", article_date=spec_tables.article_date(frame_case)))
     by_text: defaultdict[str, list[Any]] = defaultdict(list)
     for claim in claims:
         by_text[claim.text].append(claim)
@@ -84,15 +78,9 @@ def test_cases_are_well_formed(family: str) -> None:
     problems = []
     for stem, case in spec_tables.all_cases(family):
         where = f"{family}/{stem}.toml:{case.get('name', '?')}"
-        if missing := {"name", "text", "claims"} - case.keys():
-            problems.append(f"{where}: missing {sorted(missing)}")
+        problems.extend(spec_tables.case_problems(case, where, CASE_KEYS))
+        if {"name", "text", "claims"} - case.keys():
             continue
-        if unknown := case.keys() - CASE_KEYS:
-            problems.append(f"{where}: unknown keys {sorted(unknown)}")
-        try:
-            _date(case)
-        except (TypeError, ValueError):
-            problems.append(f"{where}: date {case['date']!r} is not YYYY-MM-DD")
         listed: Counter[str] = Counter()
         for want in case["claims"] or [{}]:
             text = want.get("text", "")
