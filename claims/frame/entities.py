@@ -1,10 +1,13 @@
 """Find the entities a text names: vocabulary aliases and model codes, references (它, 其,
-该公司, it, the world's largest chipmaker), and names not in the vocabulary (an unknown model
-code, ``X公司``, a titled person, a market as a whole: see ``names.py``), renamed by the
-article's own glosses ("米勒（Anna Miller）").
+该公司, it, the world's largest chipmaker), and names not in the vocabulary, found by their form:
+Latin-script names, codes and products (``latin_names.py``), Han names before a company word, in
+quotes or opening a sentence (``han_names.py``), titled persons and markets as a whole
+(``names.py``), renamed by the article's own glosses ("米勒（Anna Miller）"). A maker right before
+its product is one product mention ("Google's Pixel 10 Pro" -> Google Pixel 10 Pro, parent
+Google), and so are the article's later bare mentions of that product.
 
 Everything is matched on the normalised text (NFKC, simplified script); the words are data:
-``claims/data/entities/`` and ``claims/data/references.toml``.
+``claims/data/entities/``, ``claims/data/references.toml`` and ``claims/data/names.toml``.
 """
 
 from __future__ import annotations
@@ -20,12 +23,11 @@ from ..lexicon import Lexicon, regional_variants
 from ..literals import LiteralIndex, fold
 from ..textmap import normalize
 from ..vocab import alternation, load
+from .han_names import han_names
+from .latin_names import latin_names
 from .mentions import Mention as Mention
 from .names import glosses, markets, persons
 
-_LATIN_EDGE_AFTER = r"(?![A-Za-z0-9])"
-_UNKNOWN_CODE = re.compile(
-    r"(?<![A-Za-z0-9])(?:[A-Z][A-Za-z]{1,3}-?[0-9]{1,5}|[A-Z]-?[0-9]{2,5})[A-Z]{0,2}(?![A-Za-z0-9])")
 QUOTES = ("“", "”")
 
 
@@ -35,13 +37,8 @@ class _Matchers:
     by_alias: dict[str, tuple[str, str, str | None]]
     references: LiteralIndex
     reference_kinds: dict[str, str]
-    unknown_company: re.Pattern[str]
-    not_leading: tuple[str, ...]
-    code_not_prefixes: tuple[str, ...]
     not_pointers: tuple[str, ...]
     not_pointers_ending: tuple[str, ...]
-    not_in_name: re.Pattern[str]
-    not_names: frozenset[str]
     latin_references: re.Pattern[str]
 
 
@@ -65,19 +62,11 @@ def _matchers(lexicon: Lexicon) -> _Matchers:
     pointers = {**{word.casefold(): "pronoun" for word in words["pronouns"]},
                 **{word.casefold(): "figure" for word in words["figure_words"]}}
     ref_kinds.update(pointers)
-    unknown = words["unknown_company"]
     return _Matchers(
         aliases=LiteralIndex(by_alias),
         by_alias=by_alias,
         references=LiteralIndex(ref_kinds),
         reference_kinds={fold(word): kind for word, kind in ref_kinds.items()},
-        unknown_company=re.compile(
-            rf"([\u4e00-\u9fff]{{2,{int(unknown['longest'])}}})(?:{alternation(unknown['suffixes'])})"
-            rf"|((?:[A-Z][A-Za-z&]+ ){{1,3}})(?:{alternation(unknown['english_suffixes'])}){_LATIN_EDGE_AFTER}"),
-        not_in_name=re.compile(f"[{re.escape(unknown['not_in_name'])}]"),
-        not_leading=tuple(sorted(unknown["not_leading"], key=len, reverse=True)),
-        code_not_prefixes=tuple(unknown["code_not_prefixes"]),
-        not_names=frozenset(unknown["not_names"]),
         latin_references=re.compile(
             rf"\b(?:{alternation([d for d in words['demonstratives'] if _is_latin(d)])})\s+(?:[A-Za-z'’-]+\s+){{1,4}}?"
             rf"({alternation([n for ns in words['nouns'].values() for n in ns if _is_latin(n)])})\b", re.IGNORECASE),
@@ -91,37 +80,6 @@ def _known(text: str, matchers: _Matchers) -> list[Mention]:
     for hit in matchers.aliases.find(text):
         name, kind, parent = matchers.by_alias[hit.key]
         found.append(Mention(hit.start, hit.end, name, kind, parent))
-    return found
-
-
-def _unknown(text: str, matchers: _Matchers, taken: list[tuple[int, int]]) -> list[Mention]:
-    starts = [start for start, _ in taken]
-
-    def free(start: int, end: int) -> bool:
-        index = bisect_left(starts, end) - 1
-        return index < 0 or taken[index][1] <= start
-
-    found = []
-    for match in _UNKNOWN_CODE.finditer(text):
-        code = match.group()
-        if free(*match.span()) and not code.upper().startswith(matchers.code_not_prefixes):
-            found.append(Mention(match.start(), match.end(), code, "product", known=False))
-    for match in matchers.unknown_company.finditer(text):
-        name = (match.group(1) or match.group(2) or "").strip()
-        start = match.start(1) if match.group(1) else match.start(2)
-        cut = list(matchers.not_in_name.finditer(name)) if match.group(1) else []
-        if cut:
-            name, start = name[cut[-1].end():], start + cut[-1].end()
-        for lead in matchers.not_leading:
-            if name.startswith(lead):
-                name, start = name[len(lead):], start + len(lead)
-                break
-        if name in matchers.not_names:
-            name, start = "", start + len(name)
-        if len(name) >= 2 and free(start, start + len(name)):
-            found.append(Mention(start, start + len(name), name, "company", known=False))
-        elif not name and match.group(1) and free(start, match.end()):  # "当时公司…": the company itself
-            found.append(Mention(start, match.end(), "", "reference", wants="company"))
     return found
 
 
@@ -141,18 +99,26 @@ def _references(text: str, matchers: _Matchers) -> list[Mention]:
 
 
 def _join_maker_and_product(mentions: list[Mention], text: str) -> list[Mention]:
-    """``英伟达H200``, ``小米SU7``, ``AMD的MI355X``: a maker right before its product is one mention."""
+    """``英伟达H200``, ``小米SU7``, ``AMD的MI355X``, "Google's Pixel 10 Pro": a maker right before its
+    product is one mention; an unknown product named so is named so wherever the article writes
+    it alone ("the Pixel 10 Pro" after "Google's Pixel 10 Pro")."""
     joined: list[Mention] = []
+    made_by: dict[str, Mention] = {}
     for mention in mentions:
         previous = joined[-1] if joined else None
         gap = text[previous.end:mention.start] if previous else ""
         if previous and previous.kind == "company" and mention.kind == "product" and len(gap) <= 6 \
-                and not any(mark in gap for mark in ",，。;；、"):
+                and not any(mark in gap for mark in ",，。;；、") and not (previous.known is False and mention.known):
             name = mention.name if mention.known else f"{previous.name} {mention.name}"
             joined[-1] = Mention(previous.start, mention.end, name, "product", previous.name, mention.known)
+            if not mention.known:
+                made_by.setdefault(mention.name, joined[-1])
             continue
         joined.append(mention)
-    return joined
+    if not made_by:
+        return joined
+    return [replace(m, name=made_by[m.name].name, parent=made_by[m.name].parent)
+            if m.kind == "product" and not m.known and m.name in made_by else m for m in joined]
 
 
 def find_mentions(text: str, lexicon: Lexicon, as_written: Callable[[int, int], str] | None = None) -> list[Mention]:
@@ -162,8 +128,8 @@ def find_mentions(text: str, lexicon: Lexicon, as_written: Callable[[int, int], 
     are reported as the article wrote them (鼎新動力, not the folded 鼎新动力)."""
     matchers = _matchers(lexicon)
     known = _known(text, matchers)
-    known_spans = [(m.start, m.end) for m in known]
-    unknown = _unknown(text, matchers, known_spans) + persons(text)
+    people = persons(text)
+    unknown = han_names(text, known) + latin_names(text, lexicon, known, people) + people
     named = glosses(text)
     unknown += _glossed(text, named, unknown)
     unknown = [_renamed(m, text, named, as_written) for m in unknown]
