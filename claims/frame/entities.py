@@ -185,3 +185,11 @@ def inside_quotes(text: str, position: int) -> bool:
     opens, closes = _quote_marks(text)
     opened = bisect_left(opens, position) - bisect_left(opens, line_start)
     return opened > bisect_left(closes, position) - bisect_left(closes, line_start)
+
+
+def in_speech(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` stands in quoted speech: inside curly quotes, unless the quotes hold
+    just the name (“星河”品牌: a quoted name)."""
+    if text[mention.start - 1:mention.start] == QUOTES[0] and text[mention.end:mention.end + 1] == QUOTES[1]:
+        return False
+    return inside_quotes(text, mention.start)

@@ -21,106 +21,24 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache, lru_cache
-
-from factrecon.units import surface_forms
 
 from ..lexicon import Lexicon
 from ..literals import fold
-from ..vocab import alternation, load
+from .latin_words import LatinWords, Token, edge_word, is_code, key, latin_words, name_kind, ordinary_form
 from .mentions import Mention
 
-_WORD = r"(?:[A-Z][A-Za-z0-9]*(?:[&'’\-][A-Za-z0-9]+|\.[A-Za-z][A-Za-z0-9]*)*|[a-z]{1,2}[A-Z][A-Za-z0-9]*)"
-_YEAR = r"(?:1[89]|20)[0-9]{2}(?![0-9])"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_CODE = re.compile(r"(?=.*[0-9])(?=.*[A-Za-z])[A-Za-z0-9\-]+")
 _PLAIN = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?")
 _OPENERS = " \t\"“‘'*•·#-–—"
 _SENTENCE_MARKS = ".!?。！？\n:：;；"
-_HEADLINE_SHARE = 0.7  # of a line's longer words capitalised: a headline in title case
-_HEADLINE_WORDS = 2
+_HEADLINE_WORDS = 2  # longer words (4 letters or more) a headline has at least
+_HEADLINE_SLACK = 8  # a headline in title case may have one lower-case longer word in this many
 _PERSON_WORDS = (2, 3)  # plain words in a run that is a person's name rather than a company's
 _SHORTEST_ACRONYM = 3  # "NY", "LA": two capitals alone are too often a place or an abbreviation
+_PRONOUN_REACH = 80  # characters after a name searched for its pronoun
 _LEAD = 24  # characters before a name searched for "according to", "in"
-_ORDINARY_ENDINGS = ("ly", "ed", "al", "ing", "able", "ible", "ive", "ous", "ful", "less", "tion", "sion", "ment",
-                     "ness", "ty")
 _PROSE_WORDS = 4  # words on a line for a lone opening word to be read as a sentence's subject
 _LABEL = re.compile(r"[ \t]*[A-Za-z]+[ \t]*[:：][ \t]*")
-
-Token = tuple[int, int, str]
-
-
-@dataclass(frozen=True, slots=True)
-class _Words:
-    run: re.Pattern[str]
-    places: frozenset[str]
-    longest_place: int
-    legal: frozenset[str]
-    company: frozenset[str]
-    organisation: frozenset[str]
-    product: frozenset[str]
-    index: frozenset[str]
-    not_product_heads: frozenset[str]
-    place_before: frozenset[str]
-    speech_before: frozenset[str]
-    person_words: frozenset[str]
-    appositive: re.Pattern[str]
-    demonyms: frozenset[str]
-    ordinary: frozenset[str]  # never at a name's edge (folded)
-    origins: frozenset[str]
-    units: frozenset[str]  # as written
-    connectors: frozenset[str]
-    code_not_prefixes: tuple[str, ...]
-    cited_before: re.Pattern[str]
-
-
-@cache
-def _words(lexicon: Lexicon) -> _Words:
-    data = load("names")
-    latin, time = data["latin"], load("time")
-    units = _unit_forms()
-    ordinary = {*latin["not_names"], *latin["currencies"], *time["months"]["english"], *time["days"]["weekdays"]}
-    ordinary |= {word for title in data["person"]["titles"] if title.isascii() for word in title.split(" ")}
-    ordinary |= {cue.split(" ")[0] for entry in (*lexicon.attributes, *lexicon.scopes)
-                 for cue in entry.lists.get("cues", []) if cue.isascii()}  # "Revenue", "Net" (net profit)
-    origins = {alias for entry in lexicon.origins for alias in [entry.name, *entry.lists.get("aliases", [])]
-               if alias.isascii()}
-    scales = [*load("numerals")["english"]["scales"], "bn", "m", "per", "percent"]
-    number = (rf"(?!{_YEAR})[0-9]{{1,4}}[a-z]?(?![0-9A-Za-z%\u4e00-\u9fff]|[.,][0-9]|[ ](?:{alternation(scales)})\b)"
-              rf"(?![ ](?:{alternation(sorted(units))})(?![A-Za-z]))")
-    connectors = alternation(latin["connectors"])
-    cited = [word for word in load("citations")["before"] if word.isascii()]
-    return _Words(
-        run=re.compile(rf"(?<![A-Za-z0-9&'’.\-]){_WORD}(?:(?:[ ](?:{connectors}))?[ ]{_WORD}|[ ]{number})*"),
-        places=_folded(latin["places"]), longest_place=max(len(place.split(" ")) for place in latin["places"]),
-        legal=_folded(latin["legal_forms"]), company=_folded(latin["company_words"]),
-        organisation=_folded(latin["organisation_words"]), product=_folded(latin["product_words"]),
-        index=_folded(latin["index_words"]), not_product_heads=_folded(latin["not_product_heads"]),
-        place_before=_folded(latin["place_before"]), speech_before=_folded(latin["speech_before"]),
-        person_words=_folded(latin["person_words"]),
-        appositive=re.compile(rf"[ ]?,[ ](?:[A-Za-z'’-]+[ ]){{0,3}}?(?:{alternation(latin['person_words'])})\b",
-                              re.IGNORECASE),
-        demonyms=_folded(latin["demonyms"]),
-        ordinary=_folded(ordinary), origins=_folded(origins), units=frozenset(units),
-        connectors=_folded(latin["connectors"]), code_not_prefixes=tuple(latin["code_not_prefixes"]),
-        cited_before=re.compile(rf"(?:{alternation(cited)})\s*$", re.IGNORECASE),
-    )
-
-
-def _folded(words: list[str] | set[str]) -> frozenset[str]:
-    return frozenset(_key(word) for word in words)
-
-
-@lru_cache(maxsize=8192)
-def _key(word: str) -> str:
-    return fold(word).rstrip(".")
-
-
-def _unit_forms() -> list[str]:
-    """Units written as Latin words of two letters or more ("GB", "TFLOPS"), as written."""
-    forms = surface_forms()
-    written = (form.strip().strip("$") for form in [*forms.suffix, *forms.prefix])
-    return [form for form in written if form.isascii() and re.fullmatch(r"[A-Za-z][A-Za-z/]+", form)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +60,7 @@ class _Name:
 def latin_names(text: str, lexicon: Lexicon, known: list[Mention], persons: list[Mention]) -> list[Mention]:
     """Latin-script names in normalised ``text`` that are none of ``known`` (the vocabulary's
     mentions) and ``persons``."""
-    words = _words(lexicon)
+    words = latin_words(lexicon)
     blocks = sorted(known + persons, key=lambda m: m.start)
     starts = [m.start for m in blocks]
     headlines: dict[int, bool] = {}
@@ -151,7 +69,7 @@ def latin_names(text: str, lexicon: Lexicon, known: list[Mention], persons: list
         near = blocks[bisect_left(starts, match.start() - _LEAD):bisect_left(starts, match.end())]
         inside = [m for m in near if m.end > match.start()]
         if any(m.start <= match.start() and m.end >= match.end() for m in inside) or (
-                " " not in match.group() and _edge_word(match.group(), words)):
+                " " not in match.group() and edge_word(match.group(), words)):
             continue  # a known name ("H200") or an ordinary word ("AI", "GPU") alone
         tokens = [(match.start() + m.start(), match.start() + m.end(), m.group())
                   for m in re.finditer(r"[^ ]+", match.group())]
@@ -159,30 +77,30 @@ def latin_names(text: str, lexicon: Lexicon, known: list[Mention], persons: list
             name = _name(text, piece, words, headlines)
             if name is not None:
                 names.append(name)
-    person_parts = {_key(part) for m in persons for part in m.name.split(" ")}
-    person_parts |= {_key(part) for n in names if n.person_like for part in n.mention.name.split(" ")}
+    person_parts = {key(part) for m in persons for part in m.name.split(" ")}
+    person_parts |= {key(part) for n in names if n.person_like for part in n.mention.name.split(" ")}
     seen = {fold(n.mention.name) for n in names if not n.weak}
     lowercase: set[str] | None = None
     found = []
     for name in names:
-        if name.person_like or all(_key(part) in person_parts for part in name.mention.name.split(" ")):
+        if name.person_like or all(key(part) in person_parts for part in name.mention.name.split(" ")):
             continue
         if name.weak and not name.formed and fold(name.mention.name) not in seen:
             if not name.lone_opener:
                 continue
             lowercase = lowercase if lowercase is not None else set(re.findall(r"(?<![A-Za-z])[a-z]+", text))
-            if _ordinary_form(name.mention.name) or name.mention.name.lower() in lowercase:
+            if ordinary_form(name.mention.name) or name.mention.name.lower() in lowercase:
                 continue
         found.append(name.mention)
     return found
 
 
-def _places(tokens: list[Token], words: _Words) -> list[Mention]:
+def _places(tokens: list[Token], words: LatinWords) -> list[Mention]:
     """The places of the ``[latin] places`` list among a run's words, longest first."""
     found, index = [], 0
     while index < len(tokens):
         for size in range(min(words.longest_place, len(tokens) - index), 0, -1):
-            if " ".join(_key(word) for _, _, word in tokens[index:index + size]) in words.places:
+            if " ".join(key(word) for _, _, word in tokens[index:index + size]) in words.places:
                 found.append(Mention(tokens[index][0], tokens[index + size - 1][1], "", "place"))
                 index += size - 1
                 break
@@ -190,12 +108,12 @@ def _places(tokens: list[Token], words: _Words) -> list[Mention]:
     return found
 
 
-def _segments(tokens: list[Token], inside: list[Mention], words: _Words) -> list[_Piece]:
+def _segments(tokens: list[Token], inside: list[Mention], words: LatinWords) -> list[_Piece]:
     """The pieces of a run's ``tokens`` between known names, places, persons, possessives and
     connectors not led by an organisation word ("Jane Doe of Acme"), each with the known name
     right before it (its maker: "Google Pixel 10 Pro")."""
     organised = words.company | words.organisation | words.legal
-    if inside and all(m.kind == "place" for m in inside) and any(_key(word) in organised for _, _, word in tokens):
+    if inside and all(m.kind == "place" for m in inside) and any(key(word) in organised for _, _, word in tokens):
         inside = []  # "Singapore Airlines", "Bank of Italy": the place is part of the name
     pieces: list[_Piece] = []
     current: list[Token] = []
@@ -203,8 +121,8 @@ def _segments(tokens: list[Token], inside: list[Mention], words: _Words) -> list
     for token in tokens:
         blocker = next((m for m in inside if m.start < token[1] and m.end > token[0]), None)
         word = token[2]
-        if blocker is not None or (_key(word) in words.connectors and word != "&" and not (
-                current and _key(current[-1][2]) in organised)):
+        if blocker is not None or (key(word) in words.connectors and word != "&" and not (
+                current and key(current[-1][2]) in organised)):
             pieces.append(_Piece(current, maker, False))
             current, maker = [], blocker if blocker is not None and blocker.name else None
             continue
@@ -218,93 +136,70 @@ def _segments(tokens: list[Token], inside: list[Mention], words: _Words) -> list
     return [piece for piece in pieces if piece.tokens]
 
 
-def _trim(tokens: list[Token], words: _Words) -> tuple[list[Token], bool]:
+def _trim(tokens: list[Token], words: LatinWords) -> tuple[list[Token], bool]:
     """The name's words without a legal form and ordinary words at its edges, and whether a legal
     form ended it."""
     legal = False
-    while tokens and _key(tokens[-1][2]) in words.legal:
+    while tokens and key(tokens[-1][2]) in words.legal:
         tokens, legal = tokens[:-1], True
     kept = words.company | words.organisation | words.index | words.product | words.legal
-    while tokens and (_edge_word(tokens[0][2], words) or tokens[0][2][0].isdigit()):
+    while tokens and (edge_word(tokens[0][2], words) or tokens[0][2][0].isdigit()):
         tokens = tokens[1:]  # "January 29": a name starts with a word
-    while tokens and _key(tokens[-1][2]) not in kept and (
-            _edge_word(tokens[-1][2], words) or _key(tokens[-1][2]) in words.demonyms):
+    while tokens and key(tokens[-1][2]) not in kept and (
+            edge_word(tokens[-1][2], words) or key(tokens[-1][2]) in words.demonyms):
         tokens = tokens[:-1]
     return tokens, legal
 
 
-def _name(text: str, piece: _Piece, words: _Words, headlines: dict[int, bool]) -> _Name | None:
-    if _key(piece.tokens[0][2]) in words.origins:
+def _name(text: str, piece: _Piece, words: LatinWords, headlines: dict[int, bool]) -> _Name | None:
+    if key(piece.tokens[0][2]) in words.origins:
         return None  # "LSEG SmartEstimate": a source's product
     tokens, legal = _trim(piece.tokens, words)
     if not tokens:
         return None
-    keys = [_key(word) for _, _, word in tokens]
+    keys = [key(word) for _, _, word in tokens]
     generic = words.company | words.organisation | words.legal | words.demonyms | words.connectors
     lone = tokens[0][2] if len(tokens) == 1 else ""
-    if all(key in generic for key in keys) or len(tokens[0][2]) == 1 or (
+    named_of = any(key in words.connectors for key in keys)  # "Ministry of Finance" is a name
+    if (all(key in generic for key in keys) and not named_of) or len(tokens[0][2]) == 1 or (
             lone.isupper() and len(lone) < _SHORTEST_ACRONYM):
         return None  # "Central Bank", "National Assembly", "NY", "E N D"
     if keys[0] in words.not_product_heads and len(tokens) > 1 and all(
-            _is_code(word) or word.isdigit() or len(word) == 1 for _, _, word in tokens[1:]):
+            is_code(word) or word.isdigit() or len(word) == 1 for _, _, word in tokens[1:]):
         return None  # "Section 232", "Series B"
-    kind, formed = _kind(tokens, keys, legal, words)
+    start, end = tokens[0][0], tokens[-1][1]
+    maker = piece.maker
+    if maker is not None and maker.kind == "product" and all(
+            key(word) in words.product or is_code(word) or word.isdigit() for _, _, word in tokens):
+        name = f"{maker.name} {text[start:end]}"  # "Mate 70" known, "Mate 70 Pro" another product
+        return _Name(Mention(maker.start, end, name, "product", maker.parent, known=False), True, False, False, False)
+    kind, formed = name_kind(tokens, keys, legal, words)
     if kind == "product" and lone.upper().startswith(words.code_not_prefixes):
         return None  # "USD39", "FY2025", "HBM3E"
     if piece.maker is not None and piece.maker.kind != "place" and kind != "product":
         return None  # "Google Cloud": a known company's brand or division, not a name of its own
-    start, end = tokens[0][0], tokens[-1][1]
     lead = text[max(0, start - _LEAD):start]
     line_start = text.rfind("\n", 0, start) + 1
     if (_beside_han(text, start, end) and not formed) or words.cited_before.search(lead) \
             or _bracketed(text, start, end) or _labelled(text, line_start, start, end):
         return None  # "据CoWoS…", "according to Kestrel", "(Yicai)", "(HKG: 3750)", "Photo: Handout"
     before = re.search(r"([A-Za-z]+)[ ]+$", lead)
-    before_word = _key(before.group(1)) if before else ""
+    before_word = key(before.group(1)) if before else ""
     opener = _opens_sentence(text, start) and not piece.possessive  # "Vodafone's" is a name
     weak = opener or before_word in words.place_before or _in_headline(text, line_start, headlines)
     lone_opener = opener and len(tokens) == 1 and not formed and _prose(text, line_start)
     plain = not formed and all(_PLAIN.fullmatch(word) for _, _, word in tokens)
-    person_like = plain and (len(tokens) in _PERSON_WORDS or before_word in words.speech_before
-                             or before_word in words.person_words or words.appositive.match(text, end) is not None)
+    person_like = plain and (before_word in words.speech_before or before_word in words.person_words
+                             or words.appositive.match(text, end) is not None
+                             or (len(tokens) in _PERSON_WORDS and not _thing(text, end, words)))
     return _Name(Mention(start, end, text[start:end], kind, known=False), formed, weak, lone_opener, person_like)
 
 
-def _edge_word(word: str, words: _Words) -> bool:
-    """Whether ``word`` is an ordinary word that a name does not start or end with."""
-    key = _key(word)
-    if key in words.ordinary or key in words.connectors or word in words.units:
-        return True
-    parts = word.split("-")  # "Year-on-year", "Full-year", "October-December"
-    return len(parts) > 1 and (any(part[:1].islower() for part in parts[1:])
-                               or all(_key(part) in words.ordinary for part in parts))
-
-
-def _is_code(word: str) -> bool:
-    return _CODE.fullmatch(word) is not None
-
-
-def _kind(tokens: list[Token], keys: list[str], legal: bool, words: _Words) -> tuple[str, bool]:
-    """The kind of a name, and whether its form shows it (a company word, a code ...)."""
-    head = next((keys[i - 1] for i, key in enumerate(keys) if i and key in words.connectors), keys[-1])
-    if legal or keys[-1] in words.company or head in words.company:
-        return "company", True  # "Delta Air Lines", "Bank of Italy"
-    if keys[-1] in words.organisation or head in words.organisation:
-        return "organisation", True  # "Ministry of Finance"
-    if any(key in words.index for key in keys):
-        return "index", True
-    versioned = any(_is_code(word) or word.isdigit() or (len(word) == 1 and word.isupper())
-                    for _, _, word in tokens[1:])
-    if versioned or _is_code(tokens[0][2]) or (len(tokens) > 1 and keys[-1] in words.product):
-        return "product", True
-    return "company", False
-
-
-def _ordinary_form(word: str) -> bool:
-    """A lone sentence-opening word shaped like a plural, an adverb or an adjective ("Bookings",
-    "Overall", "Favorable")."""
-    lower = word.lower()
-    return lower.endswith(_ORDINARY_ENDINGS) or (lower.endswith("s") and not lower.endswith(("ss", "us", "is")))
+def _thing(text: str, end: int, words: LatinWords) -> bool:
+    """Whether the next pronoun in the sentence after a name is a thing's ("… raised its")."""
+    stop = min((i for i in (text.find(".", end), text.find("\n", end)) if i >= 0), default=len(text))
+    pronoun = words.pronoun.search(text, end, min(stop, end + _PRONOUN_REACH))
+    return pronoun is not None and key(pronoun.group()) in words.thing_pronouns
 
 
 def _beside_han(text: str, start: int, end: int) -> bool:
@@ -340,11 +235,12 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 
 def _in_headline(text: str, left: int, cache: dict[int, bool]) -> bool:
-    """Whether the line starting at ``left`` is written in title case."""
+    """Whether the line starting at ``left`` is written in title case: its longer words all
+    capitalised, or all but one in a long line."""
     if left not in cache:
         right = text.find("\n", left)
         line = text[left:right if right >= 0 else len(text)]
         long_words = re.findall(r"(?<![A-Za-z'’])[A-Za-z]{4,}", line)
-        capitalised = sum(1 for word in long_words if word[0].isupper())
-        cache[left] = len(long_words) >= _HEADLINE_WORDS and capitalised >= _HEADLINE_SHARE * len(long_words)
+        lower = sum(1 for word in long_words if word[0].islower())
+        cache[left] = len(long_words) >= _HEADLINE_WORDS and lower <= len(long_words) // _HEADLINE_SLACK
     return cache[left]

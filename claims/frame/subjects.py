@@ -22,7 +22,7 @@ from functools import cache
 
 from ..clauses import clause_bounds, paragraph_bounds, sentence_bounds
 from ..vocab import alternation, load
-from .entities import Mention, inside_quotes
+from .entities import Mention, in_speech, inside_quotes
 from .speakers import Roles, roles
 
 SUBSTANTIVE = frozenset({"company", "product", "organisation", "government", "group", "law", "index", "market"})
@@ -150,7 +150,7 @@ class SubjectResolver:
                 if other.kind == wants or (wants == "company" and other.kind == "organisation"):
                     return self.name_of(earlier)
                 continue
-            if inside_quotes(self.text, other.start) or not self.eligible(earlier):
+            if in_speech(self.text, other) or not self.eligible(earlier):
                 continue
             if other.start >= sentence_start:
                 return self.name_of(earlier)
@@ -174,7 +174,7 @@ class SubjectResolver:
 
     def _topic_candidate(self, index: int, kinds: frozenset[str]) -> bool:
         other = self.mentions[index]
-        return (other.kind in SUBSTANTIVE or other.points_back) and not inside_quotes(self.text, other.start) \
+        return (other.kind in SUBSTANTIVE or other.points_back) and not in_speech(self.text, other) \
             and self.eligible(index)
 
     def _look_back_limit(self, position: int) -> int:
@@ -276,7 +276,7 @@ class SubjectResolver:
         def usable(index: int, kinds: frozenset[str]) -> bool:
             mention = self.mentions[index]
             return (index not in skip and (mention.kind in kinds or (mention.points_back and kinds is FIRST_TIER))
-                    and (quoted or not inside_quotes(self.text, mention.start))
+                    and (quoted or not in_speech(self.text, mention))
                     and not (opener is not None and index != opener and mention.start < opener_scope)
                     and self.eligible(index))
 
@@ -326,7 +326,7 @@ class SubjectResolver:
         if self._main is None:
             counts: dict[str, int] = {}
             for index, mention in enumerate(self.mentions):
-                if mention.kind in FIRST_TIER and mention.name and not inside_quotes(self.text, mention.start) \
+                if mention.kind in FIRST_TIER and mention.name and not in_speech(self.text, mention) \
                         and self._opens_clause(index) and self.eligible(index):
                     counts[mention.name] = counts.get(mention.name, 0) + 1
             best = max(counts.items(), key=lambda item: item[1], default=None)
