@@ -109,7 +109,8 @@ def _join_maker_and_product(mentions: list[Mention], text: str) -> list[Mention]
         gap = text[previous.end:mention.start] if previous else ""
         if previous and previous.kind == "company" and mention.kind == "product" and len(gap) <= 6 \
                 and not any(mark in gap for mark in ",，。;；、") and not (previous.known is False and mention.known):
-            name = mention.name if mention.known else f"{previous.name} {mention.name}"
+            named = mention.known or mention.name.startswith(f"{previous.name} ")  # "Huawei Mate 80 Pro" already
+            name = mention.name if named else f"{previous.name} {mention.name}"
             joined[-1] = Mention(previous.start, mention.end, name, "product", previous.name, mention.known)
             if not mention.known:
                 made_by.setdefault(mention.name, joined[-1])

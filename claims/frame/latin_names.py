@@ -78,21 +78,36 @@ def latin_names(text: str, lexicon: Lexicon, known: list[Mention], persons: list
             if name is not None:
                 names.append(name)
     person_parts = {key(part) for m in persons for part in m.name.split(" ")}
-    person_parts |= {key(part) for n in names if n.person_like for part in n.mention.name.split(" ")}
-    seen = {fold(n.mention.name) for n in names if not n.weak}
+    person_parts |= {key(part) for n in names if n.person_like and not n.weak for part in n.mention.name.split(" ")}
+    seen = {fold(n.mention.name) for n in names if not n.weak and not n.person_like}
     lowercase: set[str] | None = None
     found = []
     for name in names:
-        if name.person_like or all(key(part) in person_parts for part in name.mention.name.split(" ")):
+        mention = name.mention
+        if name.weak and not name.formed and fold(mention.name) not in seen:
+            mention = _seen_part(mention, seen) or mention  # "Northwind" in "Northwind Posts Record Results"
+            if mention is name.mention and not name.lone_opener:
+                continue
+            if mention is name.mention:
+                lowercase = lowercase if lowercase is not None else set(re.findall(r"(?<![A-Za-z])[a-z]+", text))
+                if ordinary_form(mention.name) or mention.name.lower() in lowercase:
+                    continue
+        elif name.person_like:
             continue
-        if name.weak and not name.formed and fold(name.mention.name) not in seen:
-            if not name.lone_opener:
-                continue
-            lowercase = lowercase if lowercase is not None else set(re.findall(r"(?<![A-Za-z])[a-z]+", text))
-            if ordinary_form(name.mention.name) or name.mention.name.lower() in lowercase:
-                continue
-        found.append(name.mention)
+        if all(key(part) in person_parts for part in mention.name.split(" ")):
+            continue
+        found.append(mention)
     return found
+
+
+def _seen_part(mention: Mention, seen: set[str]) -> Mention | None:
+    """The longest name of ``seen`` that ``mention`` starts with, word for word."""
+    words = mention.name.split(" ")
+    for size in range(len(words) - 1, 0, -1):
+        part = " ".join(words[:size])
+        if fold(part) in seen:
+            return Mention(mention.start, mention.start + len(part), part, mention.kind, known=False)
+    return None
 
 
 def _places(tokens: list[Token], words: LatinWords) -> list[Mention]:
@@ -145,7 +160,10 @@ def _trim(tokens: list[Token], words: LatinWords) -> tuple[list[Token], bool]:
     kept = words.company | words.organisation | words.index | words.product | words.legal
     while tokens and (edge_word(tokens[0][2], words) or tokens[0][2][0].isdigit()):
         tokens = tokens[1:]  # "January 29": a name starts with a word
-    while tokens and key(tokens[-1][2]) not in kept and (
+    organised = words.company | words.organisation
+    named_of = any(key(tokens[i - 1][2]) in organised and key(tokens[i][2]) in words.connectors
+                   for i in range(1, len(tokens)))
+    while tokens and not named_of and key(tokens[-1][2]) not in kept and (  # "Ministry of Tourism" stays whole
             edge_word(tokens[-1][2], words) or key(tokens[-1][2]) in words.demonyms):
         tokens = tokens[:-1]
     return tokens, legal
@@ -170,7 +188,8 @@ def _name(text: str, piece: _Piece, words: LatinWords, headlines: dict[int, bool
     start, end = tokens[0][0], tokens[-1][1]
     maker = piece.maker
     if maker is not None and maker.kind == "product" and all(
-            key(word) in words.product or is_code(word) or word.isdigit() for _, _, word in tokens):
+            key(word) in words.product or word.isdigit()
+            or (is_code(word) and not word.upper().startswith(words.code_not_prefixes)) for _, _, word in tokens):
         name = f"{maker.name} {text[start:end]}"  # "Mate 70" known, "Mate 70 Pro" another product
         return _Name(Mention(maker.start, end, name, "product", maker.parent, known=False), True, False, False, False)
     kind, formed = name_kind(tokens, keys, legal, words)
