@@ -66,13 +66,14 @@ def latin_names(text: str, lexicon: Lexicon, known: list[Mention], persons: list
     headlines: dict[int, bool] = {}
     names: list[_Name] = []
     for match in words.run.finditer(text):
-        near = blocks[bisect_left(starts, match.start() - _LEAD):bisect_left(starts, match.end())]
-        inside = [m for m in near if m.end > match.start()]
-        if any(m.start <= match.start() and m.end >= match.end() for m in inside) or (
-                " " not in match.group() and edge_word(match.group(), words)):
-            continue  # a known name ("H200") or an ordinary word ("AI", "GPU") alone
-        tokens = [(match.start() + m.start(), match.start() + m.end(), m.group())
-                  for m in re.finditer(r"[^ ]+", match.group())]
+        run, start = match.group(), match.start()
+        if " " not in run and (edge_word(run, words) or (not is_code(run) and _beside_han(text, start, match.end()))):
+            continue  # an ordinary word ("AI", "GPU") or a term in Han text ("CoWoS") alone
+        near = blocks[bisect_left(starts, start - _LEAD):bisect_left(starts, match.end())]
+        inside = [m for m in near if m.end > start]
+        if any(m.start <= start and m.end >= match.end() for m in inside):
+            continue  # a known name ("H200")
+        tokens = [(start + m.start(), start + m.end(), m.group()) for m in re.finditer(r"[^ ]+", run)]
         for piece in _segments(tokens, sorted(inside + _places(tokens, words), key=lambda m: m.start), words):
             name = _name(text, piece, words, headlines)
             if name is not None:
