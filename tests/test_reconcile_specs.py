@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import spec_tables
 
-from factrecon.claims import Claim, Timeline, extract, label_sparsity, read_timeline
+from factrecon.claims import Claim, Timeline, extract, label_sparsity, link_entities, read_glosses, read_timeline
 from factrecon.reconcile import KINDS, check
 
 FAMILY = "reconcile"
@@ -29,9 +29,11 @@ def _dates(case: dict[str, Any]) -> dict[str, dt.date]:
 
 
 def claims_of(case: dict[str, Any]) -> list[Claim]:
+    """The cases' claims as ``factrecon check`` reads them: extracted, then linked across the articles."""
     dates = _dates(case)
-    return label_sparsity([claim for name, text in case["articles"].items()
-                           for claim in extract(text, name, article_date=dates.get(name))])
+    claims = label_sparsity([claim for name, text in case["articles"].items()
+                             for claim in extract(text, name, article_date=dates.get(name))])
+    return link_entities(claims, [read_glosses(text) for text in case["articles"].values()])
 
 
 def timelines_of(case: dict[str, Any], claims: list[Claim]) -> list[Timeline]:

@@ -4,8 +4,9 @@ Names the entity files know are canonical already and never merge with each othe
 stays apart from `Tesla Model Y`). A name they do not know joins another name when, folded
 (NFKC, traditional -> simplified, case, punctuation, company suffixes: claims/data/linking.toml),
 the two are equal (鼎新動力 / 鼎新动力, "Zenith Robotics Inc." / "Zenith Robotics"); when one is the
-other's acronym; when an article glosses one with the other ("米勒（Anna Miller）" makes 米勒
-Anna Miller in every article); or when rapidfuzz finds them similar enough. Names whose model
+other's acronym, or the other with a known maker before it ("Google Pixel 10 Pro" / "Pixel 10 Pro");
+when an article glosses one with the other ("米勒（Anna Miller）" makes 米勒 Anna Miller in every
+article); or when rapidfuzz finds them similar enough. Names whose model
 codes differ never join ("Pixel 10" is not "Pixel 10 Pro"... unless equal once folded).
 
 The canonical name of a group: a known name, else a Latin one, else the most used.
@@ -66,6 +67,13 @@ def _acronym(short: str, long: str) -> bool:
     return short.isupper() and short.isalpha() and len(words) >= 2 and "".join(w[0] for w in words) == short.lower()
 
 
+def _made_by(one: str, other: str, known: frozenset[str]) -> bool:
+    """Whether one name is the other with its maker before it: "Google Pixel 10 Pro" / "Pixel 10 Pro"
+    (the maker a name of the entity files)."""
+    longer, shorter = (one, other) if len(one) > len(other) else (other, one)
+    return longer.endswith(f" {shorter}") and longer[:-len(shorter) - 1] in known
+
+
 def read_glosses(text: str) -> dict[str, str]:
     """The Han names ``text`` glosses with a Latin name: {"米勒": "Anna Miller"}."""
     return glosses(normalize(text).text)
@@ -116,7 +124,7 @@ def canonical_names(names: Iterable[str], known: frozenset[str],
         for other in latin[:index]:
             if (name in known and other in known) or _codes(folded[name]) != _codes(folded[other]):
                 continue
-            if _acronym(name, other) or _acronym(other, name) or (
+            if _acronym(name, other) or _acronym(other, name) or _made_by(name, other, known) or (
                     min(len(folded[name]), len(folded[other])) >= shortest
                     and fuzz.token_sort_ratio(folded[name], folded[other]) >= similarity):
                 groups.join(name, other)
