@@ -34,6 +34,7 @@ _SENTENCE_MARKS = ".!?。！？\n:：;；"
 _HEADLINE_WORDS = 2  # longer words (4 letters or more) a headline has at least
 _HEADLINE_SLACK = 8  # a headline in title case may have one lower-case longer word in this many
 _PERSON_WORDS = (2, 3)  # plain words in a run that is a person's name rather than a company's
+_GENERIC_WORDS = 2  # "Central Bank", "National Assembly": organisation words alone, no name
 _SHORTEST_ACRONYM = 3  # "NY", "LA": two capitals alone are too often a place or an abbreviation
 _PRONOUN_REACH = 80  # characters after a name searched for its pronoun
 _LEAD = 24  # characters before a name searched for "according to", "in"
@@ -159,9 +160,10 @@ def _trim(tokens: list[Token], words: LatinWords) -> tuple[list[Token], bool]:
     while tokens and key(tokens[-1][2]) in words.legal:
         tokens, legal = tokens[:-1], True
     kept = words.company | words.organisation | words.index | words.product | words.legal
-    while tokens and (edge_word(tokens[0][2], words) or tokens[0][2][0].isdigit()):
-        tokens = tokens[1:]  # "January 29": a name starts with a word
     organised = words.company | words.organisation
+    while tokens and key(tokens[0][2]) not in organised and (
+            edge_word(tokens[0][2], words) or tokens[0][2][0].isdigit()):
+        tokens = tokens[1:]  # "January 29": a name starts with a word; "House of Commons" keeps "House"
     named_of = any(key(tokens[i - 1][2]) in organised and key(tokens[i][2]) in words.connectors
                    for i in range(1, len(tokens)))
     while tokens and not named_of and key(tokens[-1][2]) not in kept and (  # "Ministry of Tourism" stays whole
@@ -180,9 +182,10 @@ def _name(text: str, piece: _Piece, words: LatinWords, headlines: dict[int, bool
     generic = words.company | words.organisation | words.legal | words.demonyms | words.connectors
     lone = tokens[0][2] if len(tokens) == 1 else ""
     named_of = any(key in words.connectors for key in keys)  # "Ministry of Finance" is a name
-    if (all(key in generic for key in keys) and not named_of) or len(tokens[0][2]) == 1 or (
+    if (all(key in generic for key in keys) and not named_of and len(keys) <= _GENERIC_WORDS) \
+            or len(tokens[0][2]) == 1 or (
             lone.isupper() and len(lone) < _SHORTEST_ACRONYM):
-        return None  # "Central Bank", "National Assembly", "NY", "E N D"
+        return None  # "Central Bank", "NY", "E N D" (but "Scottish National Party")
     if keys[0] in words.not_product_heads and len(tokens) > 1 and all(
             is_code(word) or word.isdigit() or len(word) == 1 for _, _, word in tokens[1:]):
         return None  # "Section 232", "Series B"

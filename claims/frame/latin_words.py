@@ -16,11 +16,13 @@ from ..lexicon import Lexicon
 from ..literals import fold
 from ..vocab import alternation, load
 
-WORD = r"(?:[A-Z][A-Za-z0-9]*(?:[&'’\-][A-Za-z0-9]+|\.[A-Za-z][A-Za-z0-9]*)*|[a-z]{1,2}[A-Z][A-Za-z0-9]*)"
+WORD = r"(?:[A-Z][A-Za-z0-9]*(?:[&'’\-][A-Za-z0-9]+|\.[A-Za-z][A-Za-z0-9]*)*|[a-z]{1,4}[A-Z][A-Za-z0-9]*)"
 _YEAR = r"(?:1[89]|20)[0-9]{2}(?![0-9])"
 _CODE = re.compile(r"(?=.*[0-9])(?=.*[A-Za-z])[A-Za-z0-9\-]+")
 _ORDINARY_ENDINGS = ("ly", "ed", "al", "ing", "able", "ible", "ive", "ous", "ful", "less", "tion", "sion", "ment",
                      "ness", "ty")
+
+_REFERENCE_KINDS = ("company", "government", "organisation")  # their nouns open no name: "Carrier", "Lender"
 
 Token = tuple[int, int, str]
 
@@ -63,6 +65,8 @@ def latin_words(lexicon: Lexicon) -> LatinWords:
     ordinary |= {word for title in data["person"]["titles"] if title.isascii() for word in title.split(" ")}
     ordinary |= {cue.split(" ")[0] for entry in (*lexicon.attributes, *lexicon.scopes)
                  for cue in entry.lists.get("cues", []) if cue.isascii()}  # "Revenue", "Net" (net profit)
+    references = load("references")["nouns"]
+    ordinary |= {noun for kind in _REFERENCE_KINDS for noun in references.get(kind, []) if noun.isascii()}
     origins = {alias for entry in lexicon.origins for alias in [entry.name, *entry.lists.get("aliases", [])]
                if alias.isascii()}
     scales = [*load("numerals")["english"]["scales"], "bn", "m", "per", "percent"]

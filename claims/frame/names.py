@@ -19,7 +19,8 @@ from .mentions import Mention
 
 _HAN = r"\u4e00-\u9fff"
 _LATIN_WORD = r"[A-Z][A-Za-z.&'’-]*"
-_LATIN_NAME = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?"
+_LATIN_NAME = r"(?:O['’]|Mc|Mac|D['’])?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?"
+_NOT_PERSON_KEYS = ("company_words", "organisation_words", "legal_forms", "demonyms")  # names.toml [latin]
 _ASIDE_RE = re.compile(r"\s*[(（][^()（）\n]{1,24}[)）]\s*")
 _NOT_GOOD = re.compile(r"[0-9,，。;；、:：!?！？\n的在和与及]")
 
@@ -34,6 +35,7 @@ class _Forms:
     not_name_starts: str
     longest_han: int
     not_names: frozenset[str]
+    not_person_words: frozenset[str]
     gloss: re.Pattern[str]
     gloss_han: re.Pattern[str]
     gloss_not: frozenset[str]
@@ -62,6 +64,8 @@ def _forms() -> _Forms:
         not_name_starts=str(person["not_name_starts"]),
         longest_han=longest,
         not_names=frozenset(person["not_names"]) | frozenset(w for t in latin_titles for w in t.split(" ")),
+        not_person_words=frozenset(
+            word.casefold().rstrip(".") for key in _NOT_PERSON_KEYS for word in data["latin"][key]),
         gloss=re.compile(
             rf"[(（]\s*({_LATIN_WORD}(?: {_LATIN_WORD}){{0,{int(gloss['longest_latin_words']) - 1}}})\s*[)）]"),
         gloss_han=re.compile(rf"[{_HAN}]{{2,{int(gloss['longest_han'])}}}\s*$"),
@@ -81,7 +85,8 @@ def _han_name(candidate: str, stops: re.Pattern[str]) -> str:
 
 def persons(text: str) -> list[Mention]:
     """People named with a title ("总统特朗普", "Governor Jane Doe") or before a verb of speech or
-    stance ("Jane Doe said")."""
+    stance ("Jane Doe said"; not a run with an organisation word or a nationality: "Central Weather
+    Administration said", "Liberal Democrats won")."""
     forms = _forms()
     found = []
     for match in forms.titled_han.finditer(text):
@@ -93,6 +98,8 @@ def persons(text: str) -> list[Mention]:
             words = match.group(1).split(" ")
             while words and words[0] in forms.not_names:
                 words.pop(0)
+            if pattern is forms.latin_before_verb and any(w.casefold() in forms.not_person_words for w in words):
+                continue  # "Central Weather Administration said", "Liberal Democrats won": no person
             if len(words) >= (1 if pattern is forms.titled_latin else 2):
                 start = match.end(1) - len(" ".join(words))
                 found.append(Mention(start, match.end(1), " ".join(words), "person", known=False))
