@@ -127,6 +127,9 @@ def _suffixed(text: str, forms: _Forms, free: Callable[[int, int], bool]) -> lis
         if run is None or run.end() - run.start() < 2:
             continue
         name, start = _trimmed(run.group(), run.start(), forms)
+        word = next((word for word in forms.kept_kinds if name.endswith(word)), "")
+        if name in forms.generic_before or (word and len(name) - len(word) < 2):
+            continue  # "商业公司", "各大航空公司": a common noun, no name and no reference
         if name in forms.not_names:
             name, start = "", start + len(name)
         if len(name) >= 2 and free(start, start + len(name)):
