@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from ..lexicon import Lexicon
 from ..literals import fold
@@ -82,24 +84,28 @@ def latin_names(text: str, lexicon: Lexicon, known: list[Mention], persons: list
     person_parts = {key(part) for m in persons for part in m.name.split(" ")}
     person_parts |= {key(part) for n in names if n.person_like and not n.weak for part in n.mention.name.split(" ")}
     seen = {fold(n.mention.name) for n in names if not n.weak and not n.person_like}
-    lowercase: set[str] | None = None
+    lowercase = cache(lambda: set(re.findall(r"(?<![A-Za-z])[a-z]+", text)))  # the words the text writes in lower case
     found = []
     for name in names:
-        mention = name.mention
-        if name.weak and not name.formed and fold(mention.name) not in seen:
-            mention = _seen_part(mention, seen) or mention  # "Northwind" in "Northwind Posts Record Results"
-            if mention is name.mention and not name.lone_opener:
-                continue
-            if mention is name.mention:
-                lowercase = lowercase if lowercase is not None else set(re.findall(r"(?<![A-Za-z])[a-z]+", text))
-                if ordinary_form(mention.name) or mention.name.lower() in lowercase:
-                    continue
-        elif name.person_like:
-            continue
-        if all(key(part) in person_parts for part in mention.name.split(" ")):
-            continue
-        found.append(mention)
+        mention = _confirmed(name, seen, lowercase)
+        if mention is not None and not all(key(part) in person_parts for part in mention.name.split(" ")):
+            found.append(mention)
     return found
+
+
+def _confirmed(name: _Name, seen: set[str], lowercase: Callable[[], set[str]]) -> Mention | None:
+    """What a candidate name stands for: itself; for a weak one with no form, a name the text
+    writes elsewhere (whole, or its first words: "Northwind" in "Northwind Posts Record Results"),
+    or a lone sentence opener that is no ordinary word ("Ryanair carried", not "Bookings rose")."""
+    mention = name.mention
+    if not name.weak or name.formed or fold(mention.name) in seen:
+        return None if name.person_like else mention
+    part = _seen_part(mention, seen)
+    if part is not None:
+        return part
+    if name.lone_opener and not ordinary_form(mention.name) and mention.name.lower() not in lowercase():
+        return mention
+    return None
 
 
 def _seen_part(mention: Mention, seen: set[str]) -> Mention | None:
