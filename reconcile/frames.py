@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from factrecon.claims import Claim
@@ -48,10 +48,7 @@ class FrameRules:
     uncertain: frozenset[str] = frozenset({"estimate"})
 
     def applies(self, part: str, measure: str | None) -> bool:
-        if not measure:
-            return True
-        words = measure.lower()
-        return not any(part == name and any(term in words for term in terms) for name, terms in self.not_applicable)
+        return not measure or part not in _inapplicable(self.not_applicable, measure)
 
     def revised(self, first: str, second: str) -> bool:
         """Whether one status revises the other (preliminary, then final)."""
@@ -65,6 +62,16 @@ class FrameRules:
         if pair & self.uncertain and not pair & self.expectations and not self.revised(first, second):
             return "uncertain"
         return "different"
+
+
+@lru_cache(maxsize=4096)
+def _inapplicable(not_applicable: tuple[tuple[str, tuple[str, ...]], ...], measure: str) -> frozenset[str]:
+    """The parts that do not apply to ``measure`` (cached: a few measure names recur)."""
+    words = measure.lower()
+    return frozenset(part for part, terms in not_applicable if any(term in words for term in terms))
+
+
+_period = lru_cache(maxsize=4096)(period)  # a few time labels recur across many claims
 
 
 @cache
@@ -110,39 +117,54 @@ class Comparison:
         return " · ".join(value for _, value in self.shared if value)
 
 
-def _value(claim: Claim, part: str) -> str | None:
+Frame = tuple[str | None, str | None, str | None, str | None]  # time, scope, basis, status
+
+
+def _frame(claim: Claim) -> Frame:
+    return claim.time, claim.scope, claim.basis, claim.status
+
+
+def _value(frame: Frame, part: str) -> str | None:
+    time, scope, basis, status = frame
     if part == "period":
-        found = period(claim.time)
+        found = _period(time)
         return found.label if found else None
-    if part == "basis" and claim.basis == "cumulative" and period(claim.time) is not None:
+    if part == "basis" and basis == "cumulative" and _period(time) is not None:
         return "level"  # the running total over a stated period is that period's level
-    value: str | None = getattr(claim, part)
-    return value
+    return scope if part == "scope" else basis if part == "basis" else status
 
 
 def compare(a: Claim, b: Claim, rules: FrameRules) -> Comparison:
     """The frame parts ``a`` and ``b`` share, differ in, or leave unknown."""
+    shared, different, unknown, uncertain = _compare(_frame(a), _frame(b), a.attribute or b.attribute, a.unit, rules)
+    sources = (a.source.rsplit("/", 1)[-1], b.source.rsplit("/", 1)[-1])
+    named = tuple(dict.fromkeys((part, sources[side]) for part, side in unknown))
+    return Comparison(shared, different, named, uncertain)
+
+
+@lru_cache(maxsize=65536)
+def _compare(a: Frame, b: Frame, measure: str | None, unit: str, rules: FrameRules) -> tuple[
+        tuple[tuple[str, str], ...], tuple[str, ...], tuple[tuple[str, int], ...], tuple[str, ...]]:
+    """The comparison of two frames (cached: few distinct frames recur across many figures), with
+    each unknown part named by its side (0 for ``a``, 1 for ``b``)."""
     shared: list[tuple[str, str]] = []
     different: list[str] = []
-    unknown: list[tuple[str, str]] = []
+    unknown: list[tuple[str, int]] = []
     uncertain: list[str] = []
-    measure = a.attribute or b.attribute
     for part in PARTS:
         if not rules.applies(part, measure):
             shared.append((part, ""))
             continue
         first, second = _value(a, part), _value(b, part)
         if first is None or second is None:
-            unknown.extend((part, claim.source.rsplit("/", 1)[-1]) for claim, value in ((a, first), (b, second))
-                           if value is None)
-        elif part == "period" and (timing := relation(period(a.time), period(b.time))) != "same":
-            if timing == "nested" and not load_derivations().additive(a.unit, measure):
+            unknown.extend((part, side) for side, value in enumerate((first, second)) if value is None)
+        elif part == "period" and (timing := relation(_period(a[0]), _period(b[0]))) != "same":
+            if timing == "nested" and not load_derivations().additive(unit, measure):
                 uncertain.append(f"the periods nest ({first} vs {second})")  # a rate over a year and its quarter
             else:
                 different.append(part)
         elif part == "status" and first != second:
-            verdict = rules.statuses(first, second)
-            if verdict == "uncertain":
+            if rules.statuses(first, second) == "uncertain":
                 uncertain.append(f"the status differs ({first} vs {second})")
             else:
                 different.append(part)
@@ -150,4 +172,4 @@ def compare(a: Claim, b: Claim, rules: FrameRules) -> Comparison:
             different.append(part)
         else:
             shared.append((part, first))
-    return Comparison(tuple(shared), tuple(different), tuple(dict.fromkeys(unknown)), tuple(uncertain))
+    return tuple(shared), tuple(different), tuple(unknown), tuple(uncertain)

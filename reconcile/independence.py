@@ -10,13 +10,14 @@ Otherwise each article is its own origin for the figures it does not attribute.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 
 from rapidfuzz import fuzz
 
 from factrecon.claims import Claim
-from factrecon.claims.textmap import normalize
+from factrecon.claims.textmap import to_simplified
 
 from .facts import DUPLICATE_NOTE
 from .tolerances import Tolerances
@@ -79,8 +80,9 @@ class Origins:
 
 
 def _folded(text: str) -> str:
-    """Spacing, width and script folded away: a traditional copy of a simplified passage is a copy."""
-    return _SPACE.sub("", normalize(text).text)
+    """Spacing, width and script folded away: a traditional copy of a simplified passage is a copy
+    (no offsets are needed, so the text is folded whole, not character by character)."""
+    return _SPACE.sub("", to_simplified(unicodedata.normalize("NFKC", text)))
 
 
 def _shingles(text: str, size: int) -> set[str]:
