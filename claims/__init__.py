@@ -12,11 +12,12 @@ from .frame.sparsity import label_sparsity
 from .lang import detect_lang
 from .lexicon import load_lexicon
 from .model import CLAIM_FIELDS, QUALIFIERS, Claim, Qualifier
-from .time.article_date import article_date
+from .time.article_date import article_date, story_date
 from .time.timeline import Timeline, read_timeline
 from .vocab import VocabError
 
 __all__ = [
     "CLAIM_FIELDS", "QUALIFIERS", "Claim", "Qualifier", "Timeline", "VocabError", "article_date", "detect_lang",
     "extract", "label_sparsity", "link_entities", "load_lexicon", "read_article", "read_glosses", "read_timeline",
+    "story_date",
 ]

@@ -16,8 +16,9 @@ from .time.timeline import Timeline, read_timeline
 
 
 def read_article(text: str, source: str = "<text>", *, article_date: dt.date | None = None,
-                 vocab: tuple[str, ...] = ()) -> tuple[list[Claim], Timeline]:
-    """The claims of ``text`` (as ``extract`` gives them) and its timeline (as ``read_timeline``)."""
-    doc = Document(text, source, article_date)
+                 vocab: tuple[str, ...] = (), date_hint: dt.date | None = None) -> tuple[list[Claim], Timeline]:
+    """The claims of ``text`` (as ``extract`` gives them) and its timeline (as ``read_timeline``;
+    ``date_hint`` dates claims only, never the timeline's events)."""
+    doc = Document(text, source, article_date, date_hint)
     claims = extract_document(doc, vocab)
     return claims, read_timeline(text, source, claims, article_date=doc.date, vocab=vocab, doc=doc)

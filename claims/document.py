@@ -46,12 +46,16 @@ class Document:
     """One article: ``text`` is the normalised form every rule matches on; offsets a user sees
     come from ``span`` (the original text's). Segmentation is computed once, on first use."""
 
-    def __init__(self, original: str, source: str = "<text>", article_date: dt.date | None = None) -> None:
+    def __init__(self, original: str, source: str = "<text>", article_date: dt.date | None = None,
+                 date_hint: dt.date | None = None) -> None:
         self.source = source
         self.norm: NormalizedText = normalize(original)
         self.text = self.norm.text
         self.lang = detect_lang(original)
         self.date = article_date or find_article_date(original)
+        # for an undated article, when the story's other articles are dated: the years of its bare
+        # dates and relative years are read against it, always as "(implied)"
+        self.hint = None if self.date else date_hint
         self._mentions: dict[int, list[Mention]] = {}
         self._times: Times | None = None
 

@@ -175,13 +175,15 @@ class _Article:
 
 
 def extract(text: str, source: str = "<text>", *, article_date: dt.date | None = None,
-            vocab: tuple[str, ...] = ()) -> list[Claim]:
+            vocab: tuple[str, ...] = (), date_hint: dt.date | None = None) -> list[Claim]:
     """Every numeric claim in ``text`` (one article), ordered by position, with its context.
 
     ``article_date`` resolves relative times (今年, 12月5日); without it, a date the article
     states for itself (front matter, a date line at the top) is used. ``vocab`` names folders
-    of TOML files layered on the packaged vocabulary (see ``factrecon.claims.lexicon``)."""
-    return extract_document(Document(text, source, article_date), vocab)
+    of TOML files layered on the packaged vocabulary (see ``factrecon.claims.lexicon``).
+    ``date_hint`` (for an article with no date of its own, the date of the story its fellow
+    articles tell) gives its bare dates a year, marked "(implied)"."""
+    return extract_document(Document(text, source, article_date, date_hint), vocab)
 
 
 def extract_document(doc: Document, vocab: tuple[str, ...] = ()) -> list[Claim]:

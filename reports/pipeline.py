@@ -69,10 +69,11 @@ def extract_articles(articles: Sequence[Article], dates: Mapping[str, dt.date], 
     from factrecon.reports.progress import progress
 
     _check_vocab(vocab)
+    story = _story_date(articles, dates)
     return _linked(articles, label_sparsity([
         claim for article in progress(articles, "extracting", total=len(articles))
         for claim in _based(article, extract(article.text, article.source, vocab=vocab,
-                                             article_date=_own_date(article, dates)))]), vocab)
+                                             article_date=_own_date(article, dates), date_hint=story))]), vocab)
 
 
 def _linked(articles: Sequence[Article], claims: list[Claim], vocab: tuple[str, ...]) -> list[Claim]:
@@ -91,13 +92,15 @@ def extract_with_timelines(articles: Sequence[Article], dates: Mapping[str, dt.d
     _check_vocab(vocab)
     claims: list[Claim] = []
     timelines: list[Timeline] = []
+    story = _story_date(articles, dates)
     for article in progress(articles, "reading", total=len(articles)):
         date = _own_date(article, dates)
-        found = cache.get(article.source, article.text, date) if cache else None
+        dating = date or story  # the cache keys on the date the claims were read against
+        found = cache.get(article.source, article.text, dating) if cache else None
         if found is None:
-            found = read_article(article.text, article.source, article_date=date, vocab=vocab)
+            found = read_article(article.text, article.source, article_date=date, vocab=vocab, date_hint=story)
             if cache:
-                cache.put(article.source, article.text, date, *found)
+                cache.put(article.source, article.text, dating, *found)
         claims.extend(_based(article, found[0]))
         timelines.append(found[1])
     return _linked(articles, label_sparsity(claims), vocab), timelines
@@ -116,6 +119,15 @@ def _date_of(source: str, dates: Mapping[str, dt.date]) -> dt.date | None:
     import os
 
     return dates.get(source) or dates.get(os.path.basename(source))
+
+
+def _story_date(articles: Sequence[Article], dates: Mapping[str, dt.date]) -> dt.date | None:
+    """The date the dated articles read together tell (by metadata, ``--date`` or a date line at
+    the top), a hint for the undated ones."""
+    from factrecon.claims import article_date, story_date
+
+    return story_date([date for article in articles
+                       if (date := _own_date(article, dates) or article_date(article.text)) is not None])
 
 
 def _own_date(article: Article, dates: Mapping[str, dt.date]) -> dt.date | None:

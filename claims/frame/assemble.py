@@ -59,7 +59,7 @@ def add_context(doc: Document, located: list[tuple[Claim, int, int]], lexicon: L
             attribute: str | None = f"{compared} relative to {subject.relative_to}"
         else:
             attribute = attributes.attribute(place, claim.unit)
-        period = period_for(place, text, times, doc.date)
+        period = period_for(place, text, times, doc.date or doc.hint)
         status = statuses.status(place, period)
         by_start[start] = replace(
             claim, entity=economies.entity(place, subject.entity), relative_to=subject.relative_to,

@@ -84,6 +84,7 @@ def find_times(text: str, figures: Sequence[Place] = ()) -> Times:
 
 
 def period_for(place: Place, text: str, times: Times, article_date: dt.date | None) -> tuple[str, bool] | None:
-    """The period of the figure at ``place`` ("2025Q3") and whether it was inferred."""
+    """The period of the figure at ``place`` ("2025Q3") and whether it was inferred (a year taken
+    from ``article_date`` always is)."""
     found = times.choice(article_date).period(place)
     return (found.period.label, found.implied) if found is not None else None

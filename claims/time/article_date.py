@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
+
+from ..vocab import load
 
 HEAD_LINES = 6  # a date line must stand among the first lines of the article
 _FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.DOTALL)
@@ -42,3 +45,15 @@ def article_date(text: str) -> dt.date | None:
             day, month, year = day_first.groups()
             return _date(year, str(_MONTHS.index(month[:3].lower()) + 1), day)
     return None
+
+
+def story_date(dates: Sequence[dt.date]) -> dt.date | None:
+    """The date of the story that articles dated ``dates`` tell, as a hint for an undated article
+    read with them: their middle date, when they lie within ``story_span_days`` of each other
+    (claims/data/time.toml); else None (articles of different times tell no one date)."""
+    if not dates:
+        return None
+    ordered = sorted(dates)
+    if (ordered[-1] - ordered[0]).days > int(load("time")["story_span_days"]):
+        return None
+    return ordered[(len(ordered) - 1) // 2]
