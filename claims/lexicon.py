@@ -25,8 +25,8 @@ ENTITY_KINDS = frozenset(
     {"company", "product", "person", "organisation", "government", "group", "law", "place", "index", "market"})
 SCOPE_DIMENSIONS = ("region", "market", "segment", "division", "tranche")  # the order of a scope's label
 TABLES = {"entity": "entities", "origin": "origins", "attribute": "attributes", "scope": "scopes"}
-LIST_KEYS = {"entity": ("aliases", "codes", "members"), "origin": ("aliases",), "attribute": ("cues", "units"),
-             "scope": ("cues", "not", "entities")}
+LIST_KEYS = {"entity": ("aliases", "codes", "members", "all_of"), "origin": ("aliases",),
+             "attribute": ("cues", "units"), "scope": ("cues", "not", "entities")}
 
 
 @dataclass(slots=True)

@@ -17,6 +17,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from .facts import Fact
+from .frames import load_rules
 from .tolerances import Tolerances
 
 _PRECISION = re.compile(r"\b(?:FP\d+|BF16|TF32|INT\d+)\b", re.IGNORECASE)
@@ -68,7 +69,7 @@ def _attribute_key(attribute: str | None, unit: str, unmarked_compute: str) -> A
     sparsity_match = _SPARSITY.search(attribute)
     sparsity = sparsity_match.group(1).lower() if sparsity_match else None
     rest = _SPARSITY.sub("", _PRECISION.sub("", _SLASH.sub(" ", attribute)))
-    family = " ".join(word for word in rest.lower().split() if word != "/") or None
+    family = load_rules().canonical(" ".join(word for word in rest.lower().split() if word != "/"), unit) or None
     if unit in ("FLOPS", "OPS") and sparsity is None:
         sparsity = unmarked_compute
     return AttributeKey(family, sparsity, precisions)

@@ -36,23 +36,65 @@ def _sweep(points: list[Fact]) -> list[list[Fact]]:
     return clusters
 
 
+class _Cores:
+    """Exact figures grouped so that every figure of a group overlaps every other (their
+    intervals share a point), narrowest first: each joins the group nearest its centre whose
+    common interval it meets, so a coarse "460萬" never chains 4,550,036 and 4,602,436."""
+
+    def __init__(self) -> None:
+        self.members: list[list[Fact]] = []
+        self.spans: list[tuple[float, float, int]] = []  # (low, high, group) of each common interval, by low
+        self.widest = 0.0  # the widest common interval: a bound on how far left a meeting one starts
+
+    def meeting(self, low: float, high: float) -> list[int]:
+        """Positions in ``spans`` of the groups whose common interval meets ``[low, high]``."""
+        found = []
+        index = bisect.bisect_right(self.spans, (high, math.inf, math.inf)) - 1
+        while index >= 0 and self.spans[index][0] >= low - self.widest:
+            if self.spans[index][1] >= low:
+                found.append(index)
+            index -= 1
+        return found
+
+    def add(self, fact: Fact) -> None:
+        meeting = self.meeting(fact.lo, fact.hi)
+        middle = central(fact)
+        if not meeting:
+            self.members.append([fact])
+            bisect.insort(self.spans, (fact.lo, fact.hi, len(self.members) - 1))
+        else:
+            at = min(meeting, key=lambda i: (abs((self.spans[i][0] + self.spans[i][1]) / 2 - middle), i))
+            low, high, group = self.spans.pop(at)
+            self.members[group].append(fact)
+            bisect.insort(self.spans, (max(low, fact.lo), min(high, fact.hi), group))
+        if math.isfinite(fact.hi - fact.lo):
+            self.widest = max(self.widest, fact.hi - fact.lo)
+
+
 def _point_clusters(points: list[Fact]) -> list[list[Fact]]:
-    """Exact figures clustered by overlap; a looser figure (约, a range) joins the exact cluster it
-    overlaps with the nearest centre, so "约8%" never chains 7.1% and 7.73% into one cluster."""
-    tight = _sweep([f for f in points if f.claim.qualifier == "exact"])
+    """Exact figures in groups that all overlap (``_Cores``); a looser figure (约, a range) joins
+    the group it overlaps with the nearest centre, so "约8%" never chains 7.1% and 7.73%."""
+    cores = _Cores()
+    for fact in sorted((f for f in points if f.claim.qualifier == "exact"), key=lambda f: (f.hi - f.lo, f.lo, f.id)):
+        cores.add(fact)
+    tight = cores.members
     hulls = [_hull(cluster) for cluster in tight]
-    starts = [lo for lo, _ in hulls]
+    order = sorted(range(len(tight)), key=lambda i: hulls[i])
+    starts = [hulls[i][0] for i in order]
+    widest = max((hull[1] - hull[0] for hull in hulls if math.isfinite(hull[1] - hull[0])), default=0.0)
     stray: list[Fact] = []
     for fact in (f for f in points if f.claim.qualifier != "exact"):
-        last = bisect.bisect_right(starts, fact.hi)
-        first = last
-        while first > 0 and hulls[first - 1][1] >= fact.lo:
-            first -= 1
-        if first == last:
+        index = bisect.bisect_right(starts, fact.hi) - 1
+        candidates = []
+        while index >= 0 and starts[index] >= fact.lo - widest:
+            if hulls[order[index]][1] >= fact.lo:
+                candidates.append(order[index])
+            index -= 1
+        if not candidates:
             stray.append(fact)
             continue
         middle = central(fact)
-        home = min(range(first, last), key=lambda i: abs((hulls[i][0] + hulls[i][1]) / 2 - middle))
+        home = min(candidates, key=lambda i: (abs((hulls[i][0] + hulls[i][1]) / 2 - middle), i))
         tight[home].append(fact)
     return tight + _sweep(stray)
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from factrecon.claims import Claim
+from factrecon.units import is_currency
 
 from .periods import Period, period
 from .tolerances import Tolerances
@@ -62,7 +63,7 @@ def widened(claim: Claim, tolerances: Tolerances, scale: float = 1.0) -> tuple[f
     lo = -math.inf if claim.lower is None else claim.lower * scale
     hi = math.inf if claim.upper is None else claim.upper * scale
     share = tolerances.rounding_share(claim.unit) if claim.qualifier == "exact" else 0.0  # 约 spans more already
-    step = (claim.precision or 0.0) * scale * share
+    step = _significant_step(claim, tolerances) * scale * share
     spread = tolerances.widening(claim.unit, claim.qualifier)
     absolute = tolerances.absolute.get(claim.unit, 0.0) * scale
     if math.isfinite(lo):
@@ -70,6 +71,23 @@ def widened(claim: Claim, tolerances: Tolerances, scale: float = 1.0) -> tuple[f
     if math.isfinite(hi):
         hi = hi + step + abs(hi) * spread + absolute
     return lo, hi
+
+
+def _significant_step(claim: Claim, tolerances: Tolerances) -> float:
+    """The rounding step of a figure's significant digits: its precision, except that the trailing
+    zeros of a large round count or amount are not significant ("160万" is 1.6 million to two
+    figures: a step of 10万, not 1万), from a precision of ``trailing_zeros_from`` up; at least two
+    figures are kept ("20万亿" stays 20, "100万" is 10 steps of 10万)."""
+    step = claim.precision or 0.0
+    if step < tolerances.trailing_zeros_from or claim.value is None or not claim.value:
+        return step
+    if claim.unit != "count" and not is_currency(claim.unit):
+        return step
+    digits = round(abs(claim.value) / step)
+    while digits >= 100 and digits % 10 == 0:
+        digits //= 10
+        step *= 10
+    return step
 
 
 def fact_of(claim: Claim, tolerances: Tolerances) -> Fact | None:

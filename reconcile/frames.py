@@ -43,9 +43,18 @@ class FrameRules:
     preliminary figure is revised by a final one, an estimate may be off)."""
 
     not_applicable: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    equivalent: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (unit, names): one quantity, the first name for all
     expectations: frozenset[str] = frozenset({"forecast", "target", "consensus"})
     revisions: tuple[frozenset[str], ...] = ()
     uncertain: frozenset[str] = frozenset({"estimate"})
+
+    def canonical(self, measure: str, unit: str) -> str:
+        """``measure`` with an equivalent name in ``unit`` replaced by its group's first name."""
+        for group_unit, names in self.equivalent:
+            if group_unit == unit:
+                words = measure.split()
+                measure = " ".join(names[0] if word in names[1:] else word for word in words)
+        return measure
 
     def applies(self, part: str, measure: str | None) -> bool:
         return not measure or part not in _inapplicable(self.not_applicable, measure)
@@ -85,6 +94,7 @@ def load_rules() -> FrameRules:
         expectations=frozenset(statuses["expectations"]),
         revisions=tuple(frozenset(pair) for pair in statuses["revisions"]),
         uncertain=frozenset(statuses["uncertain"]),
+        equivalent=tuple((group["unit"], tuple(group["names"])) for group in data.get("equivalent", [])),
     )
 
 
@@ -132,6 +142,13 @@ def _value(frame: Frame, part: str) -> str | None:
     if part == "basis" and basis == "cumulative" and _period(time) is not None:
         return "level"  # the running total over a stated period is that period's level
     return scope if part == "scope" else basis if part == "basis" else status
+
+
+def frame_key(claim: Claim) -> tuple[str | None, ...]:
+    """A claim's frame as compared: its period label, scope, basis (a running total over a stated
+    period is that period's level) and status."""
+    frame = _frame(claim)
+    return tuple(_value(frame, part) for part in PARTS)
 
 
 def compare(a: Claim, b: Claim, rules: FrameRules) -> Comparison:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -17,6 +18,7 @@ class Tolerances:
     relative: dict[str, float]
     absolute: dict[str, float]
     rounding: dict[str, float]
+    trailing_zeros_from: float
     qualifier: dict[str, float]
     derived_agree: float
     derived_approx_agree: float
@@ -51,7 +53,9 @@ def _read(data: dict[str, Any]) -> Tolerances:
     return Tolerances(
         relative={str(k): float(v) for k, v in data["relative"].items()},
         absolute={str(k): float(v) for k, v in data.get("absolute", {}).items()},
-        rounding={str(k): float(v) for k, v in data.get("rounding", {"default": 0.5}).items()},
+        rounding={str(k): float(v) for k, v in data.get("rounding", {"default": 0.5}).items()
+                  if not isinstance(v, dict)},
+        trailing_zeros_from=float(data.get("significance", {}).get("trailing_zeros_from", math.inf)),
         qualifier={str(k): float(v) for k, v in data.get("qualifier", {}).items()},
         derived_agree=float(data["derived"]["agree"]),
         derived_approx_agree=float(data["derived"]["approx_agree"]),

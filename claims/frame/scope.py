@@ -54,6 +54,7 @@ class _Vocabulary:
     describers: tuple[str, ...]
     relative: frozenset[str]  # labels relative to the entity's home ("domestic")
     homes: dict[str, str]  # entity -> the region label of its home
+    all_of: dict[str, frozenset[str]]  # entity -> labels that cover all of it (a BEV-only maker's BEV)
 
 
 def _variants(word: str) -> list[str]:
@@ -85,8 +86,9 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
     subsets = frozenset(fold(normalize(word).text) for word in lexicon.scope_words.get("subset", ())) - cues.keys()
     describers = tuple(normalize(word).text.casefold() for word in lexicon.scope_words.get("describers", ()))
     relative = frozenset(entry.name for entry in lexicon.scopes if entry.fields.get("relative") == "home")
+    all_of = {entity.name: frozenset(entity.lists["all_of"]) for entity in lexicon.entities if "all_of" in entity.lists}
     return _Vocabulary(LiteralIndex([*cues, *subsets]), {word: tuple(found) for word, found in cues.items()},
-                       subsets, describers, relative, _homes(lexicon))
+                       subsets, describers, relative, _homes(lexicon), all_of)
 
 
 def _homes(lexicon: Lexicon) -> dict[str, str]:
@@ -159,9 +161,11 @@ class ScopeFinder:
         return leading + trailing, trailing
 
     def _labels(self, hits: Iterable[int], dimension: str, entity: str | None) -> set[str]:
-        """The labels ``hits`` give in ``dimension``; a place that is the figure's entity gives
-        ``ITSELF`` (it governs, restricting nothing), which yields to any other label."""
-        labels = {ITSELF if entity in cue.entities else cue.label
+        """The labels ``hits`` give in ``dimension``; a place that is the figure's entity, or a part
+        that is all of it (BEV for a maker of BEVs only), gives ``ITSELF`` (it governs, restricting
+        nothing), which yields to any other label."""
+        whole = self.vocabulary.all_of.get(entity or "", frozenset())
+        labels = {ITSELF if entity in cue.entities or cue.label in whole else cue.label
                   for i in hits for cue in self.cues[i] if cue.dimension == dimension}
         return labels - {ITSELF} if len(labels) > 1 else labels
 

@@ -23,12 +23,14 @@ import datetime as dt
 import math
 from collections.abc import Iterable
 
+from factrecon.units import is_currency
+
 from ..alignment import Quantity
 from ..clusters import central, cluster_facts, overlap
 from ..context import Context, Draft, skipped
 from ..explain import describe, number, short
 from ..facts import Fact
-from ..frames import PARTS, Comparison
+from ..frames import Comparison, frame_key
 from ..periods import relation
 
 NAME = "values"
@@ -62,7 +64,7 @@ def _judge(quantity: Quantity, ctx: Context, changing: set[str]) -> Iterable[Dra
 
 
 def _key(fact: Fact) -> tuple[str | None, ...]:
-    return tuple(_part(fact, part) for part in PARTS)
+    return frame_key(fact.claim)
 
 
 def _ambiguous(clusters: list[list[Fact]], changing: set[str]) -> dict[str, str]:
@@ -100,10 +102,6 @@ def _agreement(quantity: Quantity, cluster: list[Fact], ctx: Context) -> Draft |
     shared = ctx.compare(members[0].claim, members[1].claim)
     said = f"{_subject(quantity, shared)}: {'; '.join(describe(f) for f in members)} are compatible."
     return Draft("agreement", ids, f"{said} Support: {support}.{caveat}", quantity.entity, quantity.attribute, origins)
-
-
-def _part(fact: Fact, part: str) -> str | None:
-    return fact.period.label if part == "period" and fact.period else getattr(fact.claim, part, None)
 
 
 def _slack(quantity: Quantity, bound: Fact, value: Fact) -> Draft:
@@ -242,10 +240,26 @@ def _order(fact: Fact) -> dt.date:
 def _why_uncertain(a: Fact, b: Fact) -> str | None:
     if a.bound or b.bound:
         return "one figure is only a bound"
+    if truncated := _truncation(a, b) or _truncation(b, a):
+        return truncated
     if a.claim.status in EXPECTATIONS and b.claim.status in EXPECTATIONS:
         return f"both figures are {a.claim.status}s, which may differ"
     if a.claim.origin and b.claim.origin and a.claim.origin != b.claim.origin:
         return f"the cited sources differ ({a.claim.origin} vs {b.claim.origin})"
+    return None
+
+
+def _truncation(coarse: Fact, fine: Fact) -> str | None:
+    """Whether ``coarse`` is ``fine`` cut off at ``coarse``'s last digit instead of rounded ("225萬"
+    for 2,256,714): a writer's habit with large counts and amounts, not a second value."""
+    step, value, written = coarse.claim.precision, fine.claim.value, coarse.claim.value
+    if not step or value is None or written is None or fine.claim.precision is None or fine.claim.precision >= step:
+        return None
+    if (coarse.unit != "count" and not is_currency(coarse.unit)) or abs(written) / step < 10:
+        return None  # a rate or a one-digit figure ("2%" against 2.375%) is a value, not a cut
+    if math.isclose(math.floor(value / step) * step, written, rel_tol=1e-9) or math.isclose(
+            math.ceil(value / step) * step, written, rel_tol=1e-9):
+        return f"{coarse.claim.text} is {fine.claim.text} cut off rather than rounded"
     return None
 
 
