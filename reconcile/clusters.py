@@ -44,31 +44,45 @@ class _Cores:
     def __init__(self) -> None:
         self.members: list[list[Fact]] = []
         self.spans: list[tuple[float, float, int]] = []  # (low, high, group) of each common interval, by low
-        self.widest = 0.0  # the widest common interval: a bound on how far left a meeting one starts
 
-    def meeting(self, low: float, high: float) -> list[int]:
-        """Positions in ``spans`` of the groups whose common interval meets ``[low, high]``."""
-        found = []
-        index = bisect.bisect_right(self.spans, (high, math.inf, math.inf)) - 1
-        while index >= 0 and self.spans[index][0] >= low - self.widest:
-            if self.spans[index][1] >= low:
-                found.append(index)
-            index -= 1
-        return found
+    def nearest(self, fact: Fact) -> int | None:
+        """The position in ``spans`` of the group whose common interval meets the fact's with the
+        centre nearest the fact's, or None. Groups were made of figures no wider than this one,
+        so each common interval is at most ``width`` wide: the search stops once the centres can
+        only get farther."""
+        if not self.spans:
+            return None
+        middle, width = central(fact), fact.hi - fact.lo
+        start = bisect.bisect_left(self.spans, (middle, -math.inf, -1))
+        best: tuple[float, int] | None = None
+        for index in range(start, len(self.spans)):  # groups starting at or after the centre
+            low, high, _ = self.spans[index]
+            if low > fact.hi or (best is not None and low - middle > best[0]):
+                break
+            best = self._better(best, index, fact)
+        for index in range(start - 1, -1, -1):  # groups starting before it
+            low, high, _ = self.spans[index]
+            if low + width < fact.lo or (best is not None and middle - (low + width) > best[0]):
+                break
+            best = self._better(best, index, fact)
+        return best[1] if best is not None else None
+
+    def _better(self, best: tuple[float, int] | None, index: int, fact: Fact) -> tuple[float, int] | None:
+        low, high, _ = self.spans[index]
+        if high < fact.lo or low > fact.hi:
+            return best
+        distance = abs((low + high) / 2 - central(fact))
+        return (distance, index) if best is None or distance < best[0] else best
 
     def add(self, fact: Fact) -> None:
-        meeting = self.meeting(fact.lo, fact.hi)
-        middle = central(fact)
-        if not meeting:
+        at = self.nearest(fact) if math.isfinite(fact.hi - fact.lo) else None
+        if at is None:
             self.members.append([fact])
             bisect.insort(self.spans, (fact.lo, fact.hi, len(self.members) - 1))
         else:
-            at = min(meeting, key=lambda i: (abs((self.spans[i][0] + self.spans[i][1]) / 2 - middle), i))
             low, high, group = self.spans.pop(at)
             self.members[group].append(fact)
             bisect.insort(self.spans, (max(low, fact.lo), min(high, fact.hi), group))
-        if math.isfinite(fact.hi - fact.lo):
-            self.widest = max(self.widest, fact.hi - fact.lo)
 
 
 def _point_clusters(points: list[Fact]) -> list[list[Fact]]:

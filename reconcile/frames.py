@@ -101,13 +101,25 @@ def load_rules() -> FrameRules:
 @dataclass(frozen=True, slots=True)
 class Comparison:
     """How the frames of two figures relate: the parts they share (with the shared value), the
-    parts known on both sides that differ, and the parts one side does not state (with that
-    side's source)."""
+    parts known on both sides that differ, and the parts one side does not state (by side: 0 for
+    the first figure, 1 for the second, whose articles are ``sources``)."""
 
     shared: tuple[tuple[str, str], ...]
     different: tuple[str, ...]
-    unknown: tuple[tuple[str, str], ...]
+    unknown_sides: tuple[tuple[str, int], ...]
     uncertain: tuple[str, ...] = ()  # parts known on both sides that differ softly: "estimate vs reported"
+    sources: tuple[str, str] = ("", "")
+
+    @property
+    def unknown(self) -> tuple[tuple[str, str], ...]:
+        """Each unknown part with the article (base name) that does not state it."""
+        names = tuple(source.rsplit("/", 1)[-1] for source in self.sources)
+        return tuple(dict.fromkeys((part, names[side]) for part, side in self.unknown_sides))
+
+    @property
+    def doubt_count(self) -> int:
+        """How many parts are unknown or uncertain (a part unknown on both sides counts once)."""
+        return len({part for part, _ in self.unknown_sides}) + len(self.uncertain)
 
     @property
     def comparable(self) -> bool:
@@ -154,12 +166,16 @@ def frame_key(claim: Claim) -> tuple[str | None, ...]:
 def compare(a: Claim, b: Claim, rules: FrameRules) -> Comparison:
     """The frame parts ``a`` and ``b`` share, differ in, or leave unknown."""
     shared, different, unknown, uncertain = _compare(_frame(a), _frame(b), a.attribute or b.attribute, a.unit, rules)
-    sources = (a.source.rsplit("/", 1)[-1], b.source.rsplit("/", 1)[-1])
-    named = tuple(dict.fromkeys((part, sources[side]) for part, side in unknown))
-    return Comparison(shared, different, named, uncertain)
+    return Comparison(shared, different, unknown, uncertain, (a.source, b.source))
 
 
-@lru_cache(maxsize=65536)
+def differing(a: Claim, b: Claim, rules: FrameRules) -> tuple[str, ...]:
+    """The parts known on both sides that differ (what ``compare`` gives as ``different``, without
+    naming the rest: cheap enough to screen many pairs)."""
+    return _compare(_frame(a), _frame(b), a.attribute or b.attribute, a.unit, rules)[1]
+
+
+@lru_cache(maxsize=1 << 18)
 def _compare(a: Frame, b: Frame, measure: str | None, unit: str, rules: FrameRules) -> tuple[
         tuple[tuple[str, str], ...], tuple[str, ...], tuple[tuple[str, int], ...], tuple[str, ...]]:
     """The comparison of two frames (cached: few distinct frames recur across many figures), with

@@ -87,7 +87,7 @@ def _judge(pairs: list[tuple[Claim, Claim]], change: Claim, ctx: Context) -> Dra
     if len(ordered) != 1:
         return None
     before, after = ordered[0]
-    if [part for part, _ in ctx.compare(before, after).unknown if part != "period"]:
+    if [part for part, _ in ctx.compare(before, after).unknown_sides if part != "period"]:
         return None
     actual = _change_of(before, after)
     return Draft("arithmetic_bad", (before.id, change.id, after.id), f"{_said(before, after, actual)}, but the "

@@ -30,7 +30,7 @@ from ..clusters import central, cluster_facts, overlap
 from ..context import Context, Draft, skipped
 from ..explain import describe, number, short
 from ..facts import Fact
-from ..frames import Comparison, frame_key
+from ..frames import Comparison, differing, frame_key
 from ..periods import relation
 
 NAME = "values"
@@ -57,9 +57,10 @@ def _judge(quantity: Quantity, ctx: Context, changing: set[str]) -> Iterable[Dra
             yield draft
     sides = [_Side(cluster, changing) for cluster in clusters]
     ambiguous = _ambiguous(clusters, changing)
+    seen: dict[tuple[tuple[str | None, ...], tuple[str | None, ...]], tuple[str, ...]] = {}
     for i, first in enumerate(sides):
         for second in sides[i + 1 :]:
-            if draft := _disagreement(quantity, first, second, ambiguous, ctx):
+            if draft := _disagreement(quantity, first, second, ambiguous, seen, ctx):
                 yield draft
 
 
@@ -123,11 +124,8 @@ class _Side:
     def __init__(self, cluster: list[Fact], changing: set[str]) -> None:
         self.facts = cluster
         self.groups: dict[tuple[tuple[str | None, ...], bool], list[Fact]] = {}
-        self.stated: list[Fact] = []  # figures with a known measure: only they can accuse
         for fact in sorted(cluster, key=lambda f: f.id):
             self.groups.setdefault((_key(fact), fact.bound), []).append(fact)
-            if fact.attribute is not None:
-                self.stated.append(fact)
         self.changing = [(position, fact) for position, fact in enumerate(cluster) if fact.id in changing]
 
 
@@ -139,20 +137,47 @@ def _linked(first: _Side, second: _Side, ctx: Context) -> tuple[Fact, Fact] | No
     return None
 
 
-def _pairs(first: _Side, second: _Side, ctx: Context) -> Iterable[tuple[Fact, Fact, Comparison]]:
-    """Figures of different articles, one from each side, with the comparison of their frames:
-    the side with fewer stated figures is walked, the other looked up by frame group, taking in
-    each group the first figure that another article gives and that the walked one does not
-    overlap (an approximate figure of the other side may reach across)."""
-    walk_first = len(first.stated) <= len(second.stated)
-    walked, other = (first, second) if walk_first else (second, first)
-    for fact in walked.stated:
-        for group in other.groups.values():
-            partner = next((f for f in group if f.source != fact.source and not overlap(fact.lo, fact.hi, f.lo, f.hi)),
-                           None)
-            if partner is not None:
-                a, b = (fact, partner) if walk_first else (partner, fact)
-                yield a, b, ctx.compare(a.claim, b.claim)
+def _pairs(first: _Side, second: _Side, ambiguous: dict[str, str], ctx: Context,
+           seen: dict[tuple[tuple[str | None, ...], tuple[str | None, ...]], tuple[str, ...]]
+           ) -> Iterable[tuple[Fact, Fact, Comparison]]:
+    """One pair of figures of different articles per pair of frame groups, one group from each
+    side, with the comparison of their frames (figures of one group share a frame, so the choice
+    of figures matters only for their articles): figures the other does not overlap, those whose
+    article gives one value under the frame first. ``seen`` keeps the frame differences
+    of group pairs already met in this quantity (its figures share measure and unit)."""
+    for key, group in first.groups.items():
+        stated = [f for f in group if f.attribute is not None]
+        if not stated:
+            continue
+        for other_key, other in second.groups.items():
+            if (key[0], other_key[0]) not in seen:
+                seen[(key[0], other_key[0])] = differing(stated[0].claim, other[0].claim, ctx.rules)
+            if seen[(key[0], other_key[0])] not in JUDGED:
+                continue  # two series, neither one quantity nor its change
+            if pair := _representatives(stated, other, ambiguous):
+                yield pair[0], pair[1], ctx.compare(pair[0].claim, pair[1].claim)
+
+
+JUDGED = ((), ("period",), ("status",))  # frame differences a pair is judged with (one quantity, a change)
+TRIES = 64  # figure pairs tried per pair of groups for representatives (groups are rarely that large)
+
+
+def _representatives(group: list[Fact], other: list[Fact], ambiguous: dict[str, str]) -> tuple[Fact, Fact] | None:
+    best: tuple[int, Fact, Fact] | None = None
+    tries = 0
+    for a in group:
+        for b in other:
+            tries += 1
+            if tries > TRIES:
+                return (best[1], best[2]) if best else None
+            if a.source == b.source or overlap(a.lo, a.hi, b.lo, b.hi):
+                continue
+            doubt = (a.id in ambiguous) + (b.id in ambiguous)
+            if doubt == 0:
+                return a, b
+            if best is None or doubt < best[0]:
+                best = (doubt, a, b)
+    return (best[1], best[2]) if best else None
 
 
 def _doubts(a: Fact, b: Fact, comparison: Comparison, ambiguous: dict[str, str]) -> list[str]:
@@ -167,7 +192,7 @@ def _doubts(a: Fact, b: Fact, comparison: Comparison, ambiguous: dict[str, str])
 def _closest(pairs: Iterable[tuple[Fact, Fact, Comparison]],
              ambiguous: dict[str, str]) -> tuple[Fact, Fact, Comparison] | None:
     """The comparable pair with the fewest doubts, points before bounds, then by id."""
-    ranked = [(len(_doubts(a, b, c, ambiguous)), a.bound or b.bound, a.id, b.id, a, b, c)
+    ranked = [(c.doubt_count + (a.id in ambiguous) + (b.id in ambiguous), a.bound or b.bound, a.id, b.id, a, b, c)
               for a, b, c in pairs if c.comparable]
     if not ranked:
         return None
@@ -187,10 +212,11 @@ def _changed(pairs: Iterable[tuple[Fact, Fact, Comparison]], ctx: Context) -> tu
 
 
 def _disagreement(quantity: Quantity, first: _Side, second: _Side, ambiguous: dict[str, str],
+                  seen: dict[tuple[tuple[str | None, ...], tuple[str | None, ...]], tuple[str, ...]],
                   ctx: Context) -> Draft | None:
     subject = (quantity.entity, quantity.attribute)
     linked = _linked(first, second, ctx)
-    pairs = list(_pairs(first, second, ctx)) if linked is None else []
+    pairs = list(_pairs(first, second, ambiguous, ctx, seen)) if linked is None else []
     closest = _closest(pairs, ambiguous)
     if closest is None:
         chosen = linked or _changed(pairs, ctx)
@@ -208,7 +234,7 @@ def _disagreement(quantity: Quantity, first: _Side, second: _Side, ambiguous: di
         return None  # too far apart to be one quantity misreported
     doubts = _doubts(a, b, comparison, ambiguous)
     volatile = ctx.tolerances.is_volatile(quantity.attribute)  # a price moves daily: its day must be known
-    if len(doubts) > 1 or volatile and any(part == "period" for part, _ in comparison.unknown):
+    if len(doubts) > 1 or volatile and any(part == "period" for part, _ in comparison.unknown_sides):
         return skipped((a.id, b.id), "; ".join(doubts))
     gap = f" They differ by {number(factor)}×." if math.isfinite(factor) else ""
     said = f"{_subject(quantity, comparison)}: {describe(a)} vs {describe(b)}."
