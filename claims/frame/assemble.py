@@ -4,13 +4,12 @@ module; this one only puts them together, handing each the figure's ``Place`` in
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ..document import Document
 from ..lexicon import Lexicon
 from ..model import Claim
-from ..numbers.conversions import NOTE
+from ..numbers.conversions import converted_from
 from .basis import BasisFinder
 from .economies import EconomyFinder
 from .measures import AttributeFinder
@@ -24,7 +23,6 @@ from .subjects import SubjectResolver
 
 RATIO_UNITS = frozenset({"times", "percent"})
 UNIT_FROM_BEFORE = "from the figure before it"  # the note of a bare figure whose unit is inherited (bare.py)
-CONVERSION = re.compile(re.escape(NOTE) + r"([^;]+)")  # the note of a bracketed conversion (numbers/conversions.py)
 
 
 def add_context(doc: Document, located: list[tuple[Claim, int, int]], lexicon: Lexicon) -> list[Claim]:
@@ -95,8 +93,7 @@ def _inherit_conversions(claims: list[Claim]) -> list[Claim]:
     by_id = {claim.id: claim for claim in claims}
     converted = []
     for claim in claims:
-        found = CONVERSION.search(claim.notes or "")
-        amount = by_id.get(found.group(1)) if found else None
+        amount = by_id.get(converted_from(claim.notes) or "")
         if amount is not None:
             claim = replace(claim, entity=amount.entity, also_applies_to=amount.also_applies_to,
                             attribute=amount.attribute, time=amount.time, scope=amount.scope, basis=amount.basis,

@@ -18,6 +18,13 @@ from ..model import Claim
 from ..vocab import alternation, load
 
 NOTE = "conversion of "
+_NOTED = re.compile(re.escape(NOTE) + r"([^;]+)")
+
+
+def converted_from(notes: str | None) -> str | None:
+    """The id of the amount a claim converts, from its notes ("conversion of a.txt:15"), or None."""
+    found = _NOTED.search(notes or "")
+    return found.group(1) if found else None
 
 
 @cache

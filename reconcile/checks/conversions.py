@@ -17,20 +17,19 @@ Tolerances: ``[conversions]`` in derivations.toml.
 from __future__ import annotations
 
 import math
-import re
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from factrecon.claims import Claim
+from factrecon.claims.numbers.conversions import converted_from
 
 from ..context import Context, Draft
 from ..derivations import load_derivations
 from ..explain import number
 
 NAME = "conversions"
-_CONVERTS = re.compile(r"conversion of ([^;]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +55,7 @@ def _rates(ctx: Context) -> dict[tuple[str, str], list[_Rate]]:
     """Every conversion's rate, by currency pair (each pair in one direction, by name)."""
     pairs: dict[tuple[str, str], list[_Rate]] = defaultdict(list)
     for claim in ctx.claims:
-        found = _CONVERTS.search(claim.notes or "")
-        amount = ctx.by_id.get(found.group(1)) if found else None
+        amount = ctx.by_id.get(converted_from(claim.notes) or "")
         if amount is None or not amount.value or not claim.value or "duplicate of" in (claim.notes or ""):
             continue
         base, quote, rate = _currency(amount.unit), _currency(claim.unit), claim.value / amount.value
