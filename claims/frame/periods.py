@@ -88,3 +88,16 @@ def period_for(place: Place, text: str, times: Times, article_date: dt.date | No
     from ``article_date`` always is)."""
     found = times.choice(article_date).period(place)
     return (found.period.label, found.implied) if found is not None else None
+
+
+@cache
+def _moment_measures() -> tuple[str, ...]:
+    return tuple(word.lower() for word in load("time")["moment"]["measures"])
+
+
+def of_the_day(measure: str | None, article_date: dt.date | None) -> tuple[str, bool] | None:
+    """The article's own day, implied, for a figure of a moment with no period written (a policy
+    rate, a price, an index move: claims/data/time.toml ``[moment]``), when the article is dated."""
+    if article_date is None or not measure or not any(word in measure.lower() for word in _moment_measures()):
+        return None
+    return article_date.isoformat(), True
