@@ -85,6 +85,21 @@ class LiteralIndex:
         return hits
 
 
+def find_in(index: LiteralIndex, text: str, spans: Iterable[tuple[int, int]], folded: str | None = None) -> list[Hit]:
+    """The hits of ``index`` inside ``spans`` of ``text`` (each distinct span searched once, in
+    order): the sentences that hold figures, when only they can matter."""
+    folded = fold(text) if folded is None else folded
+    found: list[Hit] = []
+    last = -1
+    for left, right in sorted(set(spans)):
+        left = max(left, last)
+        if left < right:
+            found.extend(Hit(hit.start + left, hit.end + left, hit.key)
+                         for hit in index.find(text[left:right], folded[left:right]))
+            last = right
+    return found
+
+
 def _whole_word(text: str, start: int, end: int) -> bool:
     """A word that starts or ends with a Latin letter or digit must not run on into another."""
     if _WORD_CHAR.match(text[start]) and start > 0 and _WORD_CHAR.match(text[start - 1]):

@@ -19,9 +19,10 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from functools import cache
 
+from ..clauses import sentence_bounds
 from ..document import Place
 from ..lexicon import Lexicon
-from ..literals import Hit, fold
+from ..literals import Hit, find_in, fold
 from ..vocab import alternation, words
 from .head_nouns import counted_noun, subject_noun
 from .measure_cues import RELATIVE_UNITS, Change, Measure, measure_cues
@@ -54,7 +55,8 @@ class AttributeFinder:
         self.text = text
         self.cues = measure_cues(lexicon)
         folded = fold(text)
-        self.hits = self.cues.index.find(text, folded)
+        sentences = [sentence_bounds(text, start, end) for start, end, _ in figures]  # where cues can matter
+        self.hits = find_in(self.cues.index, text, sentences, folded)
         self.starts = [hit.start for hit in self.hits]
         self.slot_hits = {slot: (index.find(text, folded), table) for slot, (index, table) in self.cues.slots.items()}
         self.slot_starts = {slot: [hit.start for hit in hits] for slot, (hits, _) in self.slot_hits.items()}

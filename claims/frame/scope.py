@@ -22,7 +22,7 @@ from functools import cache
 
 from ..document import Document, Place, Span
 from ..lexicon import SCOPE_DIMENSIONS, Lexicon, regional_variants
-from ..literals import Hit, LiteralIndex, fold
+from ..literals import Hit, LiteralIndex, find_in, fold
 from ..textmap import normalize
 from .entities import Mention
 
@@ -114,7 +114,7 @@ class ScopeFinder:
         self.vocabulary = vocabulary = _vocabulary(lexicon)
         places = {(place.start, place.end): place for place in figures}
         self.figures = sorted(places)
-        found = _find(vocabulary.index, doc, [places[span] for span in self.figures])
+        found = find_in(vocabulary.index, doc.text, [places[span].sentence for span in self.figures])
         self.subsets = [hit.start for hit in found if hit.key in vocabulary.subsets]
         found = [hit for hit in found if vocabulary.cues.get(hit.key)]
         if found:
@@ -217,21 +217,6 @@ class ScopeFinder:
         opens = self.subsets[subset] if subset < len(self.subsets) else right
         return any(self.hits[i].start < opens for i in self._range(place.end, right)
                    if any(self._labels((i,), dimension, entity) - {ITSELF} for dimension in SCOPE_DIMENSIONS))
-
-
-def _find(index: LiteralIndex, doc: Document, figures: Sequence[Place]) -> list[Hit]:
-    """The words of ``index`` in the sentences that hold ``figures`` (the only ones a figure's
-    scope is read from), each sentence searched once."""
-    folded = fold(doc.text)
-    found: list[Hit] = []
-    last = -1
-    for place in figures:
-        left, right = place.sentence
-        if left > last:
-            found.extend(Hit(hit.start + left, hit.end + left, hit.key)
-                         for hit in index.find(doc.text[left:right], folded[left:right]))
-            last = left
-    return found
 
 
 class _Names:
