@@ -34,13 +34,6 @@ class Place:
     sentence: Span
     paragraph: Span
 
-    def before_in_sentence(self, reach: int) -> Span:
-        """The part of the sentence before the figure, at most ``reach`` characters."""
-        return max(self.sentence[0], self.start - reach), self.start
-
-    def after_in_clause(self) -> Span:
-        return self.end, self.clause[1]
-
 
 class Document:
     """One article: ``text`` is the normalised form every rule matches on; offsets a user sees

@@ -60,6 +60,7 @@ class MeasureCues:
     by_cue: dict[str, tuple[Cue, ...]]  # folded cue -> what it names, later layers last
     defaults: dict[str, Measure]        # unit -> the measure a figure in it is without a cue
     slots: dict[str, tuple[LiteralIndex, dict[str, str]]]
+    by_name: dict[str, Measure]         # measure name -> the measure (a change's named base)
 
 
 def unit_in(unit: str, units: frozenset[str]) -> bool:
@@ -125,4 +126,5 @@ def measure_cues(lexicon: Lexicon) -> MeasureCues:
     for slot, labels in lexicon.slots.items():
         table = {fold(normalize(cue).text): label for label, cues in labels.items() for cue in cues}
         slots[slot] = (LiteralIndex(table), table)
-    return MeasureCues(LiteralIndex(by_cue), {k: tuple(v) for k, v in by_cue.items()}, defaults, slots)
+    by_name = {cue.name: cue for cues in by_cue.values() for cue in cues if isinstance(cue, Measure)}
+    return MeasureCues(LiteralIndex(by_cue), {k: tuple(v) for k, v in by_cue.items()}, defaults, slots, by_name)

@@ -64,7 +64,6 @@ class AttributeFinder:
         self.anchor_starts = [start for start, _ in self.anchors]
         self.levels: list[tuple[int, Measure]] = []  # figures read so far whose measure is a level
         self.shares: list[tuple[int, str]] = []  # figures read so far that are a share of a measure
-        self.by_name = {cue.name: cue for cues in self.cues.by_cue.values() for cue in cues if isinstance(cue, Measure)}
 
     def _window(self, left: int, right: int) -> list[Hit]:
         return [hit for hit in self.hits[bisect_left(self.starts, left):bisect_left(self.starts, right)]
@@ -123,7 +122,8 @@ class AttributeFinder:
         level = gap is not None and level_marker.search(gap) is not None
         if not relative and not level and (gap is None or not amount_gap.match(gap)):
             return _SKIP
-        base = self.by_name.get(change.base) if change.base else self._base(hit, place, change.direction == "share")
+        share = change.direction == "share"
+        base = self.cues.by_name.get(change.base) if change.base else self._base(hit, place, share)
         if level:
             return self._fill(base.name, place) if base is not None and base.fits(unit) else _SKIP
         if change.direction == "share" and (base is None or hit.end <= place.start and not self._between(hit, place)):
