@@ -30,7 +30,7 @@ from importlib import resources
 from factrecon.claims import Claim
 
 from .derivations import load_derivations
-from .periods import period, relation
+from .periods import Period, period, relation
 
 PARTS = ("period", "scope", "basis", "status")
 
@@ -47,6 +47,7 @@ class FrameRules:
     expectations: frozenset[str] = frozenset({"forecast", "target", "consensus"})
     revisions: tuple[frozenset[str], ...] = ()
     uncertain: frozenset[str] = frozenset({"estimate"})
+    inferred_gap_days: int = 7
 
     def canonical(self, measure: str, unit: str) -> str:
         """``measure`` with an equivalent name in ``unit`` replaced by its group's first name."""
@@ -95,6 +96,7 @@ def load_rules() -> FrameRules:
         revisions=tuple(frozenset(pair) for pair in statuses["revisions"]),
         uncertain=frozenset(statuses["uncertain"]),
         equivalent=tuple((group["unit"], tuple(group["names"])) for group in data.get("equivalent", [])),
+        inferred_gap_days=int(data["periods"]["inferred_gap_days"]),
     )
 
 
@@ -156,6 +158,16 @@ def _value(frame: Frame, part: str) -> str | None:
     return scope if part == "scope" else basis if part == "basis" else status
 
 
+def _inferred_alike(a: Period | None, b: Period | None, gap_days: int) -> bool:
+    """Whether two periods are both a month or a day inferred from context (an article's news day
+    or a date carried from another sentence), not written beside either figure, and at most
+    ``gap_days`` apart."""
+    if a is None or b is None or not all(
+            p.implied and (p.first.year, p.first.month) == (p.last.year, p.last.month) for p in (a, b)):
+        return False
+    return max((b.first - a.last).days, (a.first - b.last).days, 0) <= gap_days
+
+
 def frame_key(claim: Claim) -> tuple[str | None, ...]:
     """A claim's frame as compared: its period label, scope, basis (a running total over a stated
     period is that period's level) and status."""
@@ -191,6 +203,8 @@ def _compare(a: Frame, b: Frame, measure: str | None, unit: str, rules: FrameRul
         first, second = _value(a, part), _value(b, part)
         if first is None or second is None:
             unknown.extend((part, side) for side, value in enumerate((first, second)) if value is None)
+        elif part == "period" and _inferred_alike(_period(a[0]), _period(b[0]), rules.inferred_gap_days):
+            uncertain.append(f"neither period is written ({first} and {second} were read from the articles' dates)")
         elif part == "period" and (timing := relation(_period(a[0]), _period(b[0]))) != "same":
             if timing == "nested" and not load_derivations().additive(unit, measure):
                 uncertain.append(f"the periods nest ({first} vs {second})")  # a rate over a year and its quarter

@@ -57,13 +57,14 @@ class Reach:
     lead_paragraphs: int
     since_clause: int
     own_base_gap: tuple[str, ...]
+    news_day_days: int
 
 
 @cache
 def _reach() -> Reach:
     data = load("time")["reach"]
     return Reach(int(data["after_figure"]), int(data["heading_length"]), int(data["lead_paragraphs"]),
-                 int(data["since_clause"]), tuple(data["own_base_gap"]))
+                 int(data["since_clause"]), tuple(data["own_base_gap"]), int(data["news_day_days"]))
 
 
 @cache
@@ -81,13 +82,57 @@ class PeriodChoice:
         self.resolved = resolve(times.text, times.mentions, times.clues, date)
         self._leads: dict[bool, Hit | None] = {}
 
-    def period(self, place: Place) -> Resolved | None:
-        """The period of the figure at ``place``, or None."""
+    def period(self, place: Place, moment: bool = True, hinted: bool = False) -> Resolved | None:
+        """The period of the figure at ``place``, or None. A day carried from another sentence
+        dates a figure of a ``moment`` (a price, a rate, a vote, or a measure not known); any other
+        figure takes its month (an offering's terms are of the month it ran, not of the day it
+        opened). Where no period word stands at all, a figure that is no total over a period is of
+        the article's news: its day for a moment, its month else (``hinted``: see news_day)."""
         total = self._is_total(place)
         after = self._after(place)
-        hit = (self._part_of(after, place) if after else None) or self._before(place, total) \
-            or self._carried(place, total)
-        return hit.found if hit is not None else None
+        hit = (self._part_of(after, place) if after else None) or self._before(place, total)
+        if hit is not None:
+            return hit.found
+        carried = self._carried(place, total)
+        if carried is not None:
+            return carried.found if moment or carried.found is None else _month_of(carried.found)
+        day = None if total else self.news_day(hinted)
+        if day is None:
+            return None
+        news = Resolved(cal.day(day), True)
+        return news if moment else _month_of(news)
+
+    def news_day(self, hinted: bool = False) -> dt.date | None:
+        """The day the article's news happened: the first day its lead names on or before its
+        date, at most ``news_day_days`` earlier ("the Fed cut rates on Wednesday"), else the
+        article's own date; None for an undated article. A ``hinted`` date (the story's, for an
+        undated article) is no publication date: the lead's day may fall either side of it."""
+        if self.date is None:
+            return None
+        lead_end = self._lead_end()
+        for index, mention in enumerate(self.times):
+            if mention.start >= lead_end:
+                break
+            resolved = self.resolved[index]
+            if (resolved is None or resolved.period.grain != "day" or mention.stamp or mention.base
+                    or mention.record or mention.planned or mention.since):
+                continue
+            day = resolved.period.last
+            if 0 <= (self.date - day).days <= _reach().news_day_days or (
+                    hinted and abs((self.date - day).days) <= _reach().news_day_days):
+                return day
+        return self.date
+
+    def _lead_end(self) -> int:
+        """Where the article's lead ends: after its first ``lead_paragraphs`` paragraphs with figures."""
+        paragraphs: list[int] = []
+        for place in self.times.places:
+            if place.paragraph[0] in paragraphs:
+                continue
+            if len(paragraphs) == _reach().lead_paragraphs:
+                return place.paragraph[0]
+            paragraphs.append(place.paragraph[0])
+        return len(self.text)
 
     def _usable(self, index: int, total: bool) -> bool:
         mention = self.times[index]
@@ -244,6 +289,13 @@ class PeriodChoice:
                     self._leads[total] = hit
                     break
         return self._leads[total]
+
+
+def _month_of(found: Resolved) -> Resolved:
+    period = found.period
+    if period.grain != "day" or (period.first.year, period.first.month) != (period.last.year, period.last.month):
+        return found
+    return Resolved(cal.months(period.first.year, period.first.month, period.first.month), found.implied)
 
 
 def _implied(hit: Hit | None) -> Hit | None:

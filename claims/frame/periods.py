@@ -83,21 +83,16 @@ def find_times(text: str, figures: Sequence[Place] = ()) -> Times:
     return Times(text, mentions(text, folded_text), figures, folded_text)
 
 
-def period_for(place: Place, text: str, times: Times, article_date: dt.date | None) -> tuple[str, bool] | None:
-    """The period of the figure at ``place`` ("2025Q3") and whether it was inferred (a year taken
-    from ``article_date`` always is)."""
-    found = times.choice(article_date).period(place)
+def period_for(place: Place, times: Times, article_date: dt.date | None, measure: str | None = None,
+               hinted: bool = False) -> tuple[str, bool] | None:
+    """The period of the figure at ``place`` ("2025Q3") measuring ``measure``, and whether it was
+    inferred (a year taken from ``article_date`` always is; ``hinted``: that date is the story's,
+    the article has none of its own)."""
+    moment = not measure or any(word in measure.lower() for word in _moment_measures())
+    found = times.choice(article_date).period(place, moment, hinted)
     return (found.period.label, found.implied) if found is not None else None
 
 
 @cache
 def _moment_measures() -> tuple[str, ...]:
     return tuple(word.lower() for word in load("time")["moment"]["measures"])
-
-
-def of_the_day(measure: str | None, article_date: dt.date | None) -> tuple[str, bool] | None:
-    """The article's own day, implied, for a figure of a moment with no period written (a policy
-    rate, a price, an index move: claims/data/time.toml ``[moment]``), when the article is dated."""
-    if article_date is None or not measure or not any(word in measure.lower() for word in _moment_measures()):
-        return None
-    return article_date.isoformat(), True
