@@ -27,14 +27,23 @@ def all_cases(family: str) -> list[tuple[str, Case]]:
     return [(stem, case) for stem in SCRIPTS for case in load_cases(family, stem)]
 
 
-def parametrize(metafunc: pytest.Metafunc, fixture: str, family: str) -> None:
-    """One test per case, id ``<script>::<name>``; ``xfail = "why"`` in data is a strict xfail."""
+def families(top: str) -> tuple[str, ...]:
+    """``top`` and each folder under it holding a file per script (``claims``, ``claims/rates``)."""
+    folders = sorted(folder.name for folder in (SPECS / top).iterdir() if folder.is_dir())
+    return (top, *(f"{top}/{name}" for name in folders))
+
+
+def parametrize(metafunc: pytest.Metafunc, fixture: str, family: str, *more: str) -> None:
+    """One test per case of ``family`` (and of ``more`` families, whose ids start with their folder),
+    id ``[<folder>/]<script>::<name>``; ``xfail = "why"`` in data is a strict xfail."""
     if fixture not in metafunc.fixturenames:
         return
     params = []
-    for stem, case in all_cases(family):
-        marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if "xfail" in case else []
-        params.append(pytest.param(case, id=f"{stem}::{case['name']}", marks=marks))
+    for each in (family, *more):
+        prefix = "" if each == family else each.rsplit("/", 1)[-1] + "/"
+        for stem, case in all_cases(each):
+            marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if "xfail" in case else []
+            params.append(pytest.param(case, id=f"{prefix}{stem}::{case['name']}", marks=marks))
     metafunc.parametrize(fixture, params)
 
 

@@ -1,10 +1,11 @@
-"""Claim-extraction specs: one test per [[case]] of tests/specs/claims/{zh_hans,zh_hant,en}.toml.
+"""Claim-extraction specs: one test per [[case]] of tests/specs/claims/{zh_hans,zh_hant,en}.toml
+and of each family folder beside them (tests/specs/claims/<family>/{zh_hans,zh_hant,en}.toml).
 
 Each case gives a text and every claim expected in it, in order. A case passes when ``extract``
 returns the same number of claims and, pairwise, the same text (at offsets that index the
 original text), unit and qualifier, with value/lower/upper within 1e-6 relative where the case
 gives them. ``xfail = "why"`` in the data marks a known gap; it runs strict, so a fix shows.
-Case ids read ``<file stem>::<case name>``, e.g. ``zh_hans::range_with_scale_both_sides``.
+Case ids read ``[<family>/]<file stem>::<case name>``, e.g. ``zh_hans::range_with_scale_both_sides``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import pytest
 import spec_tables
 
 FAMILY = "claims"
+FAMILIES = spec_tables.families(FAMILY)  # claims/<script>.toml and claims/<group>/<script>.toml
 SPEC_STEMS = spec_tables.SCRIPTS
 REL_TOL = 1e-6
 
@@ -27,16 +29,8 @@ NUMBERS = ("value", "lower", "upper")
 Case = spec_tables.Case
 
 
-def load_cases(stem: str) -> tuple[Case, ...]:
-    return spec_tables.load_cases(FAMILY, stem)
-
-
-def all_cases() -> list[tuple[str, Case]]:
-    return spec_tables.all_cases(FAMILY)
-
-
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    spec_tables.parametrize(metafunc, "spec_case", FAMILY)
+    spec_tables.parametrize(metafunc, "spec_case", FAMILY, *FAMILIES[1:])
 
 
 # ---------------------------------------------------------------- the specs themselves
@@ -92,12 +86,13 @@ def test_claim_spec(spec_case: Case) -> None:
 # ---------------------------------------------------------------- introspection of the spec data
 
 
+@pytest.mark.parametrize("family", FAMILIES)
 @pytest.mark.parametrize("stem", SPEC_STEMS)
-def test_cases_are_well_formed(stem: str) -> None:
+def test_cases_are_well_formed(family: str, stem: str) -> None:
     """Known keys, known qualifiers, value xor range bounds, and claim texts found in order."""
     problems = []
-    for case in load_cases(stem):
-        where = f"{stem}.toml:{case.get('name', '?')}"
+    for case in spec_tables.load_cases(family, stem):
+        where = f"{family}/{stem}.toml:{case.get('name', '?')}"
         if missing := {"name", "text", "claims"} - case.keys():
             problems.append(f"{where}: missing {sorted(missing)}")
             continue

@@ -10,7 +10,7 @@ import pytest
 import spec_tables
 
 FRAME_PARTS = sorted(folder.name for folder in (spec_tables.SPECS / "frames").iterdir() if folder.is_dir())
-FAMILIES = ("claims", "context", *(f"frames/{part}" for part in FRAME_PARTS))
+FAMILIES = (*spec_tables.families("claims"), "context", *(f"frames/{part}" for part in FRAME_PARTS))
 
 
 @pytest.mark.parametrize("family", FAMILIES)
