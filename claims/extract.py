@@ -20,11 +20,13 @@ from .numbers.conversions import link_conversions
 from .numbers.exclusions import ExclusionIndex, excluded_spans
 from .numbers.qualifiers import QualifierWord, qualifier_after, qualifier_before
 from .numbers.quantities import Quantity, find_quantities, opens_change
-from .numbers.unit_context import per_share_unit
+from .numbers.unit_context import per_share_unit, symbol_currency
 from .numbers.units_attach import convertible, suffix_at
 from .textmap import NormalizedText
 
 _GLUED_LETTER = re.compile(r"[A-Za-z]")
+_LETTERS_GLUED = re.compile(r"[A-Z]{2,3}")  # a Latin currency code written right before the digits
+_SHORT_INTEGER = re.compile(r"[0-9]{1,2}")
 _LATIN_TAIL = re.compile(r"[A-Za-z]*$")
 _INDEFINITE_ONE = "一"
 CONTEXT_BEFORE = 150  # characters before a sentence still read for market words (A股, 港股)
@@ -92,6 +94,10 @@ class _Article:
         after = text[quantity.end:quantity.end + 1]
         if _GLUED_LETTER.match(before) or (_GLUED_LETTER.match(after) and not quantity.unit_written):
             return True
+        numeral = quantity.numeral
+        if _LETTERS_GLUED.fullmatch(text, quantity.start, numeral.start) and numeral.scale == 1 \
+                and _SHORT_INTEGER.fullmatch(text, numeral.start, numeral.end):
+            return True  # RM3, EUR5: a code glued to a short integer names a model, not an amount
         return self.capitalised_mid_sentence(quantity.numeral.start)
 
     def capitalised_mid_sentence(self, start: int) -> bool:
@@ -111,8 +117,10 @@ class _Article:
                 currency = market_currency(self.context(quantity)) or self.local_currency
                 unit = unit.replace(quantity.generic_currency, currency, 1)
                 note = None if currency == quantity.generic_currency else f"元 read as {currency} from context"
+            left, right = self.doc.sentence(quantity.start, quantity.end)
+            unit = symbol_currency(unit, text[quantity.start], text[left:right])
             before = text[max(0, quantity.start - 40):quantity.start]
-            return per_share_unit(unit, before, quantity.numeral.scale), note
+            return per_share_unit(unit, before, quantity.numeral.scale, text[quantity.end:quantity.end + 20]), note
         beyond = qualifier_after(text, quantity.end)
         unit_beyond = suffix_at(text, beyond.end) if beyond else None
         expression = unit_beyond.expression if unit_beyond else ""

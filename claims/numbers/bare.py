@@ -57,6 +57,7 @@ class _Words:
     default_currency: str
     percent_cues: tuple[str, ...]
     local_currency_words: dict[str, tuple[str, ...]]
+    market_base: re.Pattern[str]  # matches a comparison word right before a market word
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +70,7 @@ def _words() -> _Words:
         default_currency=str(data["default_currency"]),
         percent_cues=tuple(cue.lower() for cue in data["percent_cues"]),
         local_currency_words={code: tuple(words) for code, words in data["local_currency"].items()},
+        market_base=re.compile(rf"(?:{alternation(data['market_base'])})\s*$", re.IGNORECASE),
     )
 
 
@@ -84,10 +86,15 @@ def local_currency(text: str, lang: str) -> str:
 
 
 def market_currency(context: str) -> str | None:
-    """The currency of the market a passage speaks of (A股 -> CNY), or None."""
-    for market, currency in _words().market_currency.items():
-        if market in context:
-            return currency
+    """The currency of the market a passage speaks of (A股 -> CNY), or None. A market named as
+    the base of a comparison (较A股收市价折让5%) is not the market the passage speaks of."""
+    words = _words()
+    for market, currency in words.market_currency.items():
+        start = context.find(market)
+        while start >= 0:
+            if not words.market_base.search(context, 0, start):
+                return currency
+            start = context.find(market, start + len(market))
     return None
 
 

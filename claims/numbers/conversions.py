@@ -1,7 +1,8 @@
 """Amounts converted into another currency, in brackets or after a conversion word:
 "20万亿韩元(约合965亿元人民币)", "HK$35.7 billion (US$4.6 billion)", "500亿美元,折合约3606亿港元".
 
-The converted amount is the same quantity in another unit. Its claim's notes say
+The converted amount is the same quantity in another unit (a price per share converts into a
+price per share). Its claim's notes say
 ``conversion of <id>`` (the amount it converts), and the frame stage gives it that amount's
 frame. Words: claims/data/conversions.toml.
 """
@@ -55,5 +56,8 @@ def link_conversions(text: str, located: list[tuple[Claim, int, int]]) -> list[t
         if pattern.fullmatch(text, amount_end, start) is None:
             continue
         note = f"{NOTE}{amount.id}"
-        linked[index] = (replace(claim, notes="; ".join(filter(None, [claim.notes, note]))), start, end)
+        unit = claim.unit
+        if "/" in amount.unit and "/" not in unit:  # 258.58 yuan (HK$280.57): a price per share too
+            unit = f"{second}/{amount.unit.split('/', 1)[1]}"
+        linked[index] = (replace(claim, unit=unit, notes="; ".join(filter(None, [claim.notes, note]))), start, end)
     return linked
