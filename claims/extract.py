@@ -14,12 +14,13 @@ from .document import Document
 from .frame.assemble import add_context
 from .lexicon import load_lexicon
 from .model import Claim
-from .numbers.bare import BareContext, local_currency, market_currency, read_bare
+from .numbers.bare import BareContext, counts_one, local_currency, market_currency, read_bare
 from .numbers.changes import link_changes
 from .numbers.conversions import link_conversions
 from .numbers.exclusions import ExclusionIndex, excluded_spans
 from .numbers.qualifiers import QualifierWord, qualifier_after, qualifier_before
 from .numbers.quantities import Quantity, find_quantities, opens_change
+from .numbers.tallies import counted_by_neighbour
 from .numbers.unit_context import per_share_unit, symbol_currency
 from .numbers.units_attach import convertible, suffix_at
 from .textmap import NormalizedText
@@ -126,7 +127,11 @@ class _Article:
         expression = unit_beyond.expression if unit_beyond else ""
         if expression and not expression.startswith("/") and convertible(expression):  # not 5以上tokens
             return conversion(expression).unit, None  # 175B以上参数: the unit after 以上
-        bare = read_bare(self.bare_context(quantity))
+        context = self.bare_context(quantity)
+        bare = read_bare(context)
+        if bare is None and quantity.numeral.scale == 1 and \
+                counted_by_neighbour(text, quantity.start, quantity.end, context.clause):
+            return "count", "unit not written: a count beside another (a tally, a part of a whole)"
         return (bare.unit, bare.note) if bare else None
 
     def context(self, quantity: Quantity) -> str:
@@ -154,7 +159,8 @@ class _Article:
         text = self.norm.text
         if self.exclusions.reason(quantity.start, quantity.end) or self.glued_to_name(quantity):
             return None
-        if text[quantity.numeral.start:quantity.numeral.end] == _INDEFINITE_ONE and quantity.unit == "count":
+        if text[quantity.numeral.start:quantity.numeral.end] == _INDEFINITE_ONE and quantity.unit == "count" \
+                and not counts_one(text, quantity.start, quantity.numeral.end, quantity.end):
             return None
         reading = self.reading(quantity)
         if reading is None:

@@ -127,3 +127,19 @@ def read_bare(ctx: BareContext) -> BareReading | None:
             return BareReading(currency, f"currency not written: {currency} implied by context")
         return BareReading("count", "unit not written: a count")
     return None
+
+
+@lru_cache(maxsize=1)
+def _one_counts() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    data = load("bare_numbers")["one_counts"]
+    limit = re.compile(rf"(?:{alternation(data['limit_before'])})\s*$", re.IGNORECASE)
+    return limit, frozenset(data["verbal_measures"]), frozenset(data["clause_end"])
+
+
+def counts_one(text: str, start: int, numeral_end: int, end: int) -> bool:
+    """Whether 一 + measure word at ``[start, end)`` counts one (仅降息一次, 另一名官员, 再降一次。)
+    rather than being an article (一家公司, 一次中标)."""
+    limit, verbal, clause_end = _one_counts()
+    if limit.search(text, max(0, start - 4), start):
+        return True
+    return text[numeral_end:end] in verbal and text[end:end + 1] in clause_end

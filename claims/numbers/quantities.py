@@ -72,6 +72,8 @@ def _written_unit(text: str, numeral: Numeral) -> _WrittenUnit | None:
             expression = ""
         if expression and convertible(expression):  # not 每秒5%: no canonical unit
             return _WrittenUnit(prefix.start, suffix.end, expression, generic)
+        if suffix.expression == "count" and not prefix.expression.startswith("/"):
+            return _WrittenUnit(prefix.start, numeral.end, prefix.expression)  # "$40 billion cut": money
         prefix = None
     if suffix and convertible(suffix.expression):  # not "100 tokens": token alone is no canonical unit
         return _WrittenUnit(numeral.start, suffix.end, suffix.expression, generic)

@@ -17,10 +17,13 @@ from ..clauses import sentence_bounds
 from ..vocab import alternation
 
 _LATIN = re.compile(r"[A-Za-z]")
-# English counted nouns may follow a number after up to two describing words
-# ("1.64 million battery-electric vehicles"); any plural noun right after a number counts too
-# ("40 dealers"), but not the few -s words that are no nouns.
-_DESCRIBING_WORDS = r"(?:[a-z][a-z\-]*\s){0,2}?"
+# English counted nouns may follow a number after up to three describing words, names and quoted
+# words among them ("1.64 million battery-electric vehicles", "19 FOMC members", "two 'no' votes");
+# any plural noun right after a number counts too ("40 dealers"), but not the few -s words that
+# are no nouns.
+_FUNCTION_WORDS = ("a|an|the|of|in|on|at|to|for|by|and|or|with|from|as|than|that|which|who|is|was|are|were|be|"
+                   "been|has|have|had|will|would|its|their|his|her|per|each|every|this|these|those|more than")
+_DESCRIBING_WORDS = rf"(?:(?!(?:{_FUNCTION_WORDS})\b)[\"“”‘’']?[A-Za-z][A-Za-z\-]*[\"“”‘’']?\s){{0,3}}?"
 _NOT_NOUNS = "is|was|has|as|us|this|its|thus|plus|less|versus|across|yes|his|does|goes"
 _PLURAL_NOUN = re.compile(rf" (?!(?:{_NOT_NOUNS})\b)[a-z]{{2,}}s(?![A-Za-z])")
 
