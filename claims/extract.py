@@ -28,6 +28,7 @@ from .textmap import NormalizedText
 _GLUED_LETTER = re.compile(r"[A-Za-z]")
 _LETTERS_GLUED = re.compile(r"[A-Z]{2,3}")  # a Latin currency code written right before the digits
 _SHORT_INTEGER = re.compile(r"[0-9]{1,2}")
+_GROUPED = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+")  # 97,171
 _LATIN_TAIL = re.compile(r"[A-Za-z]*$")
 _INDEFINITE_ONE = "一"
 CONTEXT_BEFORE = 150  # characters before a sentence still read for market words (A股, 港股)
@@ -153,6 +154,7 @@ class _Article:
             previous_unit=previous[1] if previous else None,
             previous_opened_change=previous[2] if previous else False,
             earlier_currency=self.last_currency, local_currency=self.local_currency,
+            grouped=_GROUPED.fullmatch(text, numeral.start, numeral.end) is not None,
         )
 
     def claim(self, quantity: Quantity) -> Claim | None:

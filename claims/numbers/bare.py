@@ -6,7 +6,8 @@ Rules and words: claims/data/bare_numbers.toml.
 - a digit-count word in a clause about shares or rates is a percentage ("份额仅为个位数");
 - a bare amount with a scale word in a money clause is money in the implied currency
   ("市值一度突破3000亿": CNY), and its notes say so;
-- an English figure with a scale word ("2.26 million") is a count;
+- an English figure with a scale word ("2.26 million"), or an integer written with thousands
+  separators outside a money clause ("shipments hit 97,171"), is a count;
 - a generic 元 is the currency of the market the text speaks of (A股, 港股, 台股), else the
   article's local currency.
 """
@@ -47,6 +48,7 @@ class BareContext:
     previous_opened_change: bool  # that claim followed 从/由/from: "从95%暴跌至0"
     earlier_currency: str | None  # the last currency written in the article
     local_currency: str
+    grouped: bool = False       # an integer written with thousands separators ("97,171")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +128,8 @@ def read_bare(ctx: BareContext) -> BareReading | None:
             currency = market_currency(ctx.context) or ctx.earlier_currency or ctx.local_currency
             return BareReading(currency, f"currency not written: {currency} implied by context")
         return BareReading("count", "unit not written: a count")
+    if ctx.grouped and ctx.lang == "en" and not any(cue in ctx.clause.lower() for cue in words.money_cues):
+        return BareReading("count", "unit not written: a count")  # "shipments hit 97,171"
     return None
 
 
