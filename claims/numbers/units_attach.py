@@ -121,11 +121,13 @@ def prefix_before(text: str, start: int) -> UnitMatch | None:
 
 
 def contextual_at(text: str, start: int, end: int) -> UnitMatch | None:
-    """A bare symbol that is a unit only near its cue words: ``1979T`` beside 算力 is TFLOPS."""
-    for form, (expression, cues) in surface_forms().contextual.items():
+    """A bare symbol that is a unit only near its cue words (and none of its blockers): ``1979T``
+    beside 算力 is TFLOPS, ``1200度`` beside 用电量 kWh, ``30度`` beside 气温 nothing."""
+    for form, entry in surface_forms().contextual.items():
         stop = end + len(form)
         if text[end:stop] == form and not _LATIN.match(text[stop:stop + 1]):
             left, right = sentence_bounds(text, start, end)
-            if any(cue in text[left:right] for cue in cues):
-                return UnitMatch(end, stop, expression)
+            sentence = text[left:right]
+            if any(cue in sentence for cue in entry.cues) and not any(word in sentence for word in entry.blockers):
+                return UnitMatch(end, stop, entry.unit)
     return None
