@@ -42,6 +42,7 @@ class SurfaceForms:
     generic_currency: dict[str, str]
     contextual: dict[str, Contextual]
     counters: tuple[str, ...]
+    not_counters: tuple[str, ...]
     rate: RateForms
 
 
@@ -61,6 +62,7 @@ def surface_forms() -> SurfaceForms:
         generic_currency=dict(data["generic_currency"]),
         contextual=contextual,
         counters=tuple(word for words in data["counters"].values() for word in words),
+        not_counters=tuple(word for words in data.get("not_counters", {}).values() for word in words),
         rate=rate_forms(data),
     )
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from factrecon.units import is_currency, surface_forms
 
-from ..clauses import clause_bounds
+from ..clauses import clause_bounds, sentence_bounds
 from ..vocab import alternation, load
 from .units_attach import UnitMatch
 
@@ -56,11 +56,14 @@ def _patterns() -> _Patterns:
     cues = load("unit_context")["rate_cues"]
     cue_units = {word.lower(): expression for expression, words in cues["words"].items() for word in words}
     context_per = [word for word in forms.prefix_per + forms.scaled_per if word != "/"]
+    latin_per = alternation([word for word in context_per if word.isascii()])
+    other_per = alternation([word for word in context_per if not word.isascii()])
     return _Patterns(
         tail=re.compile(rf"(?P<per>{_per_words(forms.per)}){scale}{denominator}", re.IGNORECASE),
         prefix=re.compile(rf"(?:{alternation(list(forms.prefix_per))})\s*{scale}{denominator}\s*$",
                           re.IGNORECASE),
-        phrase=re.compile(rf"(?<![A-Za-z])(?:{alternation(context_per)})\s*{scale}{denominator}", re.IGNORECASE),
+        phrase=re.compile(rf"(?:(?<![A-Za-z])(?:{latin_per})\s+|(?:{other_per})\s*){scale}{denominator}",
+                          re.IGNORECASE),
         cues=re.compile(alternation(list(cue_units)), re.IGNORECASE),
         cue_units=cue_units,
         not_after=re.compile(rf"\s+(?:{alternation(list(forms.not_after))})(?![A-Za-z])", re.IGNORECASE),
@@ -81,6 +84,16 @@ def _expression(match: re.Match[str]) -> str:
     return f"/({scale} * {unit})" if scale != 1 else f"/{unit}"
 
 
+def _unit_here(text: str, match: re.Match[str]) -> bool:
+    """A denominator that is a unit only near cue words (度) has one in its sentence, and no blocker."""
+    entry = surface_forms().contextual.get(match.group("den"))
+    if entry is None:
+        return True
+    left, right = sentence_bounds(text, match.start(), match.end())
+    sentence = text[left:right]
+    return any(cue in sentence for cue in entry.cues) and not any(word in sentence for word in entry.blockers)
+
+
 def _scaled(match: re.Match[str]) -> bool:
     return bool(match.group("digits") or match.group("scale"))
 
@@ -89,7 +102,7 @@ def tail_at(text: str, end: int) -> UnitMatch | None:
     """A denominator written after a figure's unit ending at ``end``: ``/千瓦时``, `` a barrel``."""
     patterns = _patterns()
     match = patterns.tail.match(text, end)
-    if match is None or patterns.not_after.match(text, match.end()):
+    if match is None or patterns.not_after.match(text, match.end()) or not _unit_here(text, match):
         return None
     if _scaled(match) and match.group("per").strip().lower() not in patterns.scaled_per:
         return None  # "a 1,000 people" is no rate
@@ -99,10 +112,10 @@ def tail_at(text: str, end: int) -> UnitMatch | None:
 def prefix_before(text: str, start: int) -> UnitMatch | None:
     """A 每-prefix right before a figure starting at ``start``: ``每平方米``, ``每万人口``."""
     left = max(0, start - PREFIX_REACH)
-    match = _patterns().prefix.search(text[left:start])
-    if match is None:
+    match = _patterns().prefix.search(text, left, start)
+    if match is None or not _unit_here(text, match):
         return None
-    return UnitMatch(left + match.start(), start, _expression(match))
+    return UnitMatch(match.start(), start, _expression(match))
 
 
 def context_before(text: str, start: int, unit: str) -> str | None:
@@ -115,7 +128,8 @@ def context_before(text: str, start: int, unit: str) -> str | None:
     window = max(left, start - patterns.max_gap - PREFIX_REACH)
     found: list[tuple[int, str]] = []
     for match in patterns.phrase.finditer(text, window, start):
-        found.append((match.end(), _expression(match)))
+        if _unit_here(text, match):
+            found.append((match.end(), _expression(match)))
     for match in patterns.cues.finditer(text, window, start):
         found.append((match.end(), patterns.cue_units[match.group().lower()]))
     near = [(end, expression) for end, expression in found if start - end <= patterns.max_gap]

@@ -20,9 +20,10 @@ _LATIN = re.compile(r"[A-Za-z]")
 # English counted nouns may follow a number after up to two describing words
 # ("1.64 million battery-electric vehicles"); any plural noun right after a number counts too
 # ("40 dealers"), but not the few -s words that are no nouns.
-_DESCRIBING_WORDS = r"(?:[a-z][a-z\-]*\s){0,2}?"
+# A per word of a rate ("7,500 per vehicle") describes nothing; surface_forms.toml [not_counters]
+# lists nouns that count nothing ("38 degrees").
+_DESCRIBING_WORD = r"[a-z][a-z\-]*\s"
 _NOT_NOUNS = "is|was|has|as|us|this|its|thus|plus|less|versus|across|yes|his|does|goes"
-_PLURAL_NOUN = re.compile(rf" (?!(?:{_NOT_NOUNS})\b)[a-z]{{2,}}s(?![A-Za-z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,7 @@ class _Patterns:
     symbols: re.Pattern[str]
     words: re.Pattern[str]
     counters_en: re.Pattern[str]
+    plural_noun: re.Pattern[str]
     prefixes: dict[str, str]
     prefix_lengths: tuple[int, ...]
     expressions: dict[str, str]
@@ -61,10 +63,14 @@ def _patterns() -> _Patterns:
         expressions.setdefault(word, "count")
     symbols = [form for form in expressions if not _is_word(form)]
     words = [form for form in expressions if _is_word(form)]
+    per_words = alternation([word for word in forms.rate.per if word.isascii() and word.isalpha()])
+    describing = rf"(?:(?!(?:{per_words})\s){_DESCRIBING_WORD}){{0,2}}?"
+    not_nouns = alternation(list(forms.not_counters)) + "|" + _NOT_NOUNS
     return _Patterns(
         symbols=re.compile(rf" ?(?:{alternation(symbols)})"),
         words=re.compile(rf"[ -]?(?:{alternation(words)})(?![A-Za-z])", re.IGNORECASE),
-        counters_en=re.compile(rf" {_DESCRIBING_WORDS}(?:{alternation(en_counters)})(?![A-Za-z])"),
+        counters_en=re.compile(rf" {describing}(?:{alternation(en_counters)})(?![A-Za-z])"),
+        plural_noun=re.compile(rf" (?!(?:{not_nouns})\b)[a-z]{{2,}}s(?![A-Za-z])"),
         prefixes=dict(forms.prefix),
         prefix_lengths=tuple(sorted({len(form) for form in forms.prefix}, reverse=True)),
         expressions=expressions,
@@ -98,7 +104,7 @@ def suffix_at(text: str, end: int) -> UnitMatch | None:
             expression = patterns.expressions.get(form) or patterns.folded[form.lower()]
         generic = form in surface_forms().generic_currency
         return UnitMatch(best.end() - len(form), best.end(), expression, generic)
-    counter = patterns.counters_en.match(text, end) or _PLURAL_NOUN.match(text, end)
+    counter = patterns.counters_en.match(text, end) or patterns.plural_noun.match(text, end)
     if counter:
         return UnitMatch(counter.start() + 1, counter.end(), "count")
     return None
