@@ -32,7 +32,7 @@ class _Patterns:
     prefix: re.Pattern[str]
     phrase: re.Pattern[str]       # a per word and denominator anywhere: 每万人口, per capita
     cues: re.Pattern[str]
-    cue_units: dict[str, str]     # folded cue word -> denominator expression
+    cue_units: dict[str, str]     # folded cue word -> denominator expression ("" for a not-word)
     not_after: re.Pattern[str]
     scaled_per: frozenset[str]
     max_gap: int
@@ -55,6 +55,7 @@ def _patterns() -> _Patterns:
     denominator = rf"(?P<den>{alternation(list(forms.written))})(?![A-Za-z])"
     cues = load("unit_context")["rate_cues"]
     cue_units = {word.lower(): expression for expression, words in cues["words"].items() for word in words}
+    cue_units.update({word.lower(): "" for word in cues["not_words"]})
     context_per = [word for word in forms.prefix_per + forms.scaled_per if word != "/"]
     latin_per = alternation([word for word in context_per if word.isascii()])
     other_per = alternation([word for word in context_per if not word.isascii()])
@@ -127,11 +128,14 @@ def context_before(text: str, start: int, unit: str) -> str | None:
     left, _ = clause_bounds(text, start, start + 1)
     window = max(left, start - patterns.max_gap - PREFIX_REACH)
     found: list[tuple[int, str]] = []
+    not_words = [match.span() for match in patterns.cues.finditer(text, window, start)
+                 if not patterns.cue_units[match.group().lower()]]
     for match in patterns.phrase.finditer(text, window, start):
-        if _unit_here(text, match):
+        if _unit_here(text, match) and not any(left <= match.start() < right for left, right in not_words):
             found.append((match.end(), _expression(match)))
     for match in patterns.cues.finditer(text, window, start):
-        found.append((match.end(), patterns.cue_units[match.group().lower()]))
+        if patterns.cue_units[match.group().lower()]:
+            found.append((match.end(), patterns.cue_units[match.group().lower()]))
     near = [(end, expression) for end, expression in found if start - end <= patterns.max_gap]
     return max(near)[1] if near else None
 
