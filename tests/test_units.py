@@ -9,7 +9,7 @@ import pint
 import pytest
 
 from factrecon.claims import extract
-from factrecon.units import combine, conversion, is_canonical, registry
+from factrecon.units import combine, conversion, emitted_units, is_canonical, registry
 
 EXAMPLES = (
     ("terabyte/second", Decimal("1e12"), "byte/second"),
@@ -23,6 +23,18 @@ EXAMPLES = (
     ("kilowatt_hour", Decimal(1000), "watt_hour"),
     (combine("HKD", "/share"), Decimal(1), "HKD/share"),
     (combine("/second", "terabyte"), Decimal("1e12"), "byte/second"),
+    ("mu", Decimal("666.666666666667"), "square_meter"),
+    ("square_foot", Decimal("0.09290304"), "square_meter"),
+    (combine("CNY", "/kilowatt_hour"), Decimal(1), "CNY/kilowatt_hour"),
+    (combine("CNY", "/megawatt_hour"), Decimal("0.001"), "CNY/kilowatt_hour"),
+    (combine("CNY", "/kilogram"), Decimal(1000), "CNY/tonne"),
+    (combine("CNY", "/jin"), Decimal(2000), "CNY/tonne"),
+    (combine("USD", "/barrel"), Decimal(1), "USD/barrel"),
+    (combine("USD", "/liter"), Decimal(1), "USD/liter"),
+    (combine("CNY", "/mu"), Decimal("0.0015"), "CNY/square_meter"),
+    (combine("count", "/(1000 * person)"), Decimal("0.001"), "count/person"),
+    (combine("USD", "/(1000000 * token)"), Decimal("0.000001"), "USD/token"),
+    (combine("CNY", "/month"), Decimal(1), "CNY/month"),
 )
 
 
@@ -32,7 +44,20 @@ def test_conversion_to_canonical_unit(expression: str, factor: Decimal, unit: st
     assert (result.factor, result.unit) == (factor, unit)
 
 
-@pytest.mark.parametrize(("a", "b"), [("USD", "CNY"), ("byte", "percent"), ("count", "times")])
+def test_a_percent_opens_no_rate() -> None:
+    with pytest.raises(ValueError, match="no canonical unit"):
+        conversion(combine("percent", "/year"))
+
+
+@pytest.mark.parametrize("unit", emitted_units())
+def test_definitions_define_every_unit_extraction_can_emit(unit: str) -> None:
+    """Every listed canonical unit and every rate the rule forms parses and is its own canonical name."""
+    assert is_canonical(unit)
+    assert conversion(unit) == conversion(unit).__class__(factor=Decimal(1), unit=unit)
+
+
+@pytest.mark.parametrize(("a", "b"), [("USD", "CNY"), ("byte", "percent"), ("count", "times"),
+                                      ("CNY/person", "CNY/vehicle")])
 def test_separate_dimensions_never_convert(a: str, b: str) -> None:
     with pytest.raises(pint.DimensionalityError):
         registry().Quantity(1, a).to(b)

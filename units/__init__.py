@@ -1,10 +1,12 @@
 """Units: the pint registry built from factrecon's own definitions, and conversion to canonical units."""
 
 from .normalize import (
+    Contextual,
     Conversion,
     SurfaceForms,
     combine,
     conversion,
+    emitted_units,
     is_canonical,
     is_currency,
     surface_forms,
@@ -12,6 +14,6 @@ from .normalize import (
 from .registry import registry
 
 __all__ = [
-    "Conversion", "SurfaceForms", "combine", "conversion", "is_canonical", "is_currency", "registry",
-    "surface_forms",
+    "Contextual", "Conversion", "SurfaceForms", "combine", "conversion", "emitted_units", "is_canonical",
+    "is_currency", "registry", "surface_forms",
 ]

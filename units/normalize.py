@@ -9,6 +9,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
+from .rates import RateForms, denominator_name, every_rate, is_rate_of, rate_forms, split_rate
 from .registry import base_name, registry
 
 SURFACE_FORMS = "surface_forms.toml"
@@ -23,6 +24,15 @@ class Conversion:
 
 
 @dataclass(frozen=True, slots=True)
+class Contextual:
+    """A bare symbol that is ``unit`` only near one of ``cues`` and none of ``blockers``."""
+
+    unit: str
+    cues: tuple[str, ...]
+    blockers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class SurfaceForms:
     """The written forms of units (see surface_forms.toml for the grammar)."""
 
@@ -30,8 +40,10 @@ class SurfaceForms:
     suffix: dict[str, str]
     prefix: dict[str, str]
     generic_currency: dict[str, str]
-    contextual: dict[str, tuple[str, tuple[str, ...]]]
+    contextual: dict[str, Contextual]
     counters: tuple[str, ...]
+    not_counters: tuple[str, ...]
+    rate: RateForms
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +52,8 @@ def surface_forms() -> SurfaceForms:
     path = files("factrecon.units") / "data" / SURFACE_FORMS
     data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
     contextual = {
-        form: (entry["unit"], tuple(entry["cues"])) for form, entry in data.get("contextual", {}).items()
+        form: Contextual(entry["unit"], tuple(entry["cues"]), tuple(entry.get("blockers", ())))
+        for form, entry in data.get("contextual", {}).items()
     }
     return SurfaceForms(
         canonical=tuple(data["canonical"]["units"]),
@@ -49,6 +62,8 @@ def surface_forms() -> SurfaceForms:
         generic_currency=dict(data["generic_currency"]),
         contextual=contextual,
         counters=tuple(word for words in data["counters"].values() for word in words),
+        not_counters=tuple(word for words in data.get("not_counters", {}).values() for word in words),
+        rate=rate_forms(data),
     )
 
 
@@ -72,6 +87,31 @@ def combine(first: str, second: str) -> str:
     raise ValueError(f"cannot combine units {first!r} and {second!r}")
 
 
+def _canonical_for(ureg: Any, quantity: Any) -> str | None:
+    """A listed name: the quantity's own root (tebibyte -> byte), else the first of its dimension."""
+    root = _root_name(quantity.units._units)
+    if root in surface_forms().canonical:
+        return root
+    for name in surface_forms().canonical:
+        if ureg.parse_expression(name).dimensionality == quantity.dimensionality:
+            return name
+    return None
+
+
+def _rate_for(ureg: Any, quantity: Any) -> str | None:
+    """The rate unit of a quantity written per something (see units/rates.py), or None."""
+    parts = split_rate(quantity.units._units)
+    if parts is None:
+        return None
+    forms = surface_forms()
+    numerator = _canonical_for(ureg, ureg.parse_expression(parts[0]))
+    denominator = denominator_name(parts[1], forms.rate.denominators)
+    if numerator is None or denominator is None:
+        return None
+    name = f"{numerator}/{denominator}"
+    return name if is_rate_of(name, forms.canonical, forms.rate) else None
+
+
 @lru_cache(maxsize=512)
 def conversion(expression: str) -> Conversion:
     """The factor and canonical unit for a pint expression of definitions.txt."""
@@ -79,16 +119,11 @@ def conversion(expression: str) -> Conversion:
     quantity = ureg.parse_expression(expression)
     if not hasattr(quantity, "units"):
         raise ValueError(f"{expression!r} is not a unit")
-    canonical_names = surface_forms().canonical
-    root = _root_name(quantity.units._units)
-    if root in canonical_names:
-        target = root
-    else:
-        matching = [name for name in canonical_names if ureg.parse_expression(name).dimensionality
-                    == quantity.dimensionality]
-        if not matching:
-            raise ValueError(f"no canonical unit for {expression!r} ({quantity.dimensionality})")
-        target = matching[0]
+    target = _root_name(quantity.units._units)
+    if target not in surface_forms().canonical:
+        target = _rate_for(ureg, quantity) or _canonical_for(ureg, quantity) or ""
+    if not target:
+        raise ValueError(f"no canonical unit for {expression!r} ({quantity.dimensionality})")
     factor = quantity.to(ureg.parse_expression(target).units).magnitude
     return Conversion(factor=Decimal(f"{float(factor):.15g}"), unit=target)
 
@@ -101,5 +136,12 @@ def is_currency(unit: str) -> bool:
 
 
 def is_canonical(unit: str) -> bool:
-    """Whether ``unit`` is one of the names factrecon reports."""
-    return unit in surface_forms().canonical
+    """Whether ``unit`` is one of the names factrecon reports: listed, or a rate the rule forms."""
+    forms = surface_forms()
+    return unit in forms.canonical or is_rate_of(unit, forms.canonical, forms.rate)
+
+
+def emitted_units() -> tuple[str, ...]:
+    """Every canonical unit extraction can emit: the listed ones and every rate the rule forms."""
+    forms = surface_forms()
+    return forms.canonical + every_rate(forms.canonical, forms.rate)

@@ -17,6 +17,8 @@ from factrecon.units import Conversion, combine, conversion
 from ..textmap import normalize
 from ..vocab import alternation, load
 from .numerals import Numeral, scan
+from .rates import context_before, phrase_spans, tail_at
+from .rates import prefix_before as per_prefix_before
 from .units_attach import contextual_at, convertible, prefix_before, suffix_at
 
 _NUMERAL_CHAR = "0-9〇零一二三四五六七八九十百千万亿两.,"
@@ -57,9 +59,24 @@ class _WrittenUnit:
 
 
 def _written_unit(text: str, numeral: Numeral) -> _WrittenUnit | None:
+    """The unit written around ``numeral`` (``HK$263 a share``), with the denominator of a rate
+    written after it (``0.58元/千瓦时``) or named near it (``人均可支配收入4.1万元``)."""
+    written = _unit_around(text, numeral)
+    if written is None or "/" in written.expression:
+        return written
+    tail = tail_at(text, written.end)
+    if tail is not None and convertible(rated := combine(written.expression, tail.expression)):
+        return replace(written, end=tail.end, expression=rated)
+    cue = context_before(text, written.start, conversion(written.expression).unit)
+    if cue is not None and convertible(rated := combine(written.expression, cue)):
+        return replace(written, expression=rated)
+    return written
+
+
+def _unit_around(text: str, numeral: Numeral) -> _WrittenUnit | None:
     """The unit written around ``numeral``: a suffix, a prefix, or both (``HK$263 a share``)."""
     suffix = suffix_at(text, numeral.end) or contextual_at(text, numeral.start, numeral.end)
-    prefix = prefix_before(text, numeral.start)
+    prefix = prefix_before(text, numeral.start) or per_prefix_before(text, numeral.start)
     if prefix and prefix.expression.startswith("/") and not suffix:
         prefix = None  # 每秒 or 每股 with nothing after the number
     generic = suffix.expression if suffix and suffix.generic_currency else None
@@ -199,11 +216,22 @@ def _magnitudes(text: str, numerals: list[Numeral]) -> list[Quantity]:
     return found
 
 
+def _outside_earlier(measured: list[Quantity]) -> list[Quantity]:
+    """Quantities not starting inside an earlier one's span (the 千 of ``元/千瓦时``)."""
+    kept: list[Quantity] = []
+    for quantity in measured:
+        if not kept or quantity.start >= kept[-1].end:
+            kept.append(quantity)
+    return kept
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every number in normalised ``text`` with its unit; ranges merged into one quantity."""
-    numerals = scan(text)
+    per_phrases = phrase_spans(text)  # 每万人口, per 1,000 people: their digits are no figure
+    numerals = [numeral for numeral in scan(text)
+                if not any(left <= numeral.start and numeral.end <= right for left, right in per_phrases)]
     measured = [_measure(text, numeral) for numeral in numerals]
-    measured = sorted(measured + _magnitudes(text, numerals), key=lambda quantity: quantity.start)
+    measured = _outside_earlier(sorted(measured + _magnitudes(text, numerals), key=lambda quantity: quantity.start))
     separator = _separator()
     merged: list[Quantity] = []
     index = 0

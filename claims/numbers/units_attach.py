@@ -20,12 +20,12 @@ _LATIN = re.compile(r"[A-Za-z]")
 # English counted nouns may follow a number after up to three describing words, names and quoted
 # words among them ("1.64 million battery-electric vehicles", "19 FOMC members", "two 'no' votes");
 # any plural noun right after a number counts too ("40 dealers"), but not the few -s words that
-# are no nouns.
+# are no nouns. Neither a function word nor a per word of a rate ("7,500 per vehicle") describes;
+# surface_forms.toml [not_counters] lists nouns that count nothing ("38 degrees").
 _FUNCTION_WORDS = ("a|an|the|of|in|on|at|to|for|by|and|or|with|from|as|than|that|which|who|is|was|are|were|be|"
-                   "been|has|have|had|will|would|its|their|his|her|per|each|every|this|these|those|more than")
-_DESCRIBING_WORDS = rf"(?:(?!(?:{_FUNCTION_WORDS})\b)[\"“”‘’']?[A-Za-z][A-Za-z\-]*[\"“”‘’']?\s){{0,3}}?"
+                   "been|has|have|had|will|would|its|their|his|her|each|every|this|these|those|more than")
+_DESCRIBING_WORD = r"[\"“”‘’']?[A-Za-z][A-Za-z\-]*[\"“”‘’']?\s"
 _NOT_NOUNS = "is|was|has|as|us|this|its|thus|plus|less|versus|across|yes|his|does|goes"
-_PLURAL_NOUN = re.compile(rf" (?!(?:{_NOT_NOUNS})\b)[a-z]{{2,}}s(?![A-Za-z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +43,7 @@ class _Patterns:
     symbols: re.Pattern[str]
     words: re.Pattern[str]
     counters_en: re.Pattern[str]
+    plural_noun: re.Pattern[str]
     prefixes: dict[str, str]
     prefix_lengths: tuple[int, ...]
     expressions: dict[str, str]
@@ -64,10 +65,14 @@ def _patterns() -> _Patterns:
         expressions.setdefault(word, "count")
     symbols = [form for form in expressions if not _is_word(form)]
     words = [form for form in expressions if _is_word(form)]
+    per_words = alternation([word for word in forms.rate.per if word.isascii() and word.isalpha()])
+    describing = rf"(?:(?!(?:{_FUNCTION_WORDS}|{per_words})\b){_DESCRIBING_WORD}){{0,3}}?"
+    not_nouns = alternation(list(forms.not_counters)) + "|" + _NOT_NOUNS
     return _Patterns(
         symbols=re.compile(rf" ?(?:{alternation(symbols)})"),
         words=re.compile(rf"[ -]?(?:{alternation(words)})(?![A-Za-z])", re.IGNORECASE),
-        counters_en=re.compile(rf" {_DESCRIBING_WORDS}(?:{alternation(en_counters)})(?![A-Za-z])"),
+        counters_en=re.compile(rf" {describing}(?:{alternation(en_counters)})(?![A-Za-z])"),
+        plural_noun=re.compile(rf" (?!(?:{not_nouns})\b)[a-z]{{2,}}s(?![A-Za-z])"),
         prefixes=dict(forms.prefix),
         prefix_lengths=tuple(sorted({len(form) for form in forms.prefix}, reverse=True)),
         expressions=expressions,
@@ -101,7 +106,7 @@ def suffix_at(text: str, end: int) -> UnitMatch | None:
             expression = patterns.expressions.get(form) or patterns.folded[form.lower()]
         generic = form in surface_forms().generic_currency
         return UnitMatch(best.end() - len(form), best.end(), expression, generic)
-    counter = patterns.counters_en.match(text, end) or _PLURAL_NOUN.match(text, end)
+    counter = patterns.counters_en.match(text, end) or patterns.plural_noun.match(text, end)
     if counter:
         return UnitMatch(counter.start() + 1, counter.end(), "count")
     return None
@@ -124,11 +129,13 @@ def prefix_before(text: str, start: int) -> UnitMatch | None:
 
 
 def contextual_at(text: str, start: int, end: int) -> UnitMatch | None:
-    """A bare symbol that is a unit only near its cue words: ``1979T`` beside 算力 is TFLOPS."""
-    for form, (expression, cues) in surface_forms().contextual.items():
+    """A bare symbol that is a unit only near its cue words (and none of its blockers): ``1979T``
+    beside 算力 is TFLOPS, ``1200度`` beside 用电量 kWh, ``30度`` beside 气温 nothing."""
+    for form, entry in surface_forms().contextual.items():
         stop = end + len(form)
         if text[end:stop] == form and not _LATIN.match(text[stop:stop + 1]):
             left, right = sentence_bounds(text, start, end)
-            if any(cue in text[left:right] for cue in cues):
-                return UnitMatch(end, stop, expression)
+            sentence = text[left:right]
+            if any(cue in sentence for cue in entry.cues) and not any(word in sentence for word in entry.blockers):
+                return UnitMatch(end, stop, entry.unit)
     return None
