@@ -7,11 +7,12 @@ from .normalize import (
     conversion,
     is_canonical,
     is_currency,
+    is_exchange_rate,
     surface_forms,
 )
 from .registry import registry
 
 __all__ = [
-    "Conversion", "SurfaceForms", "combine", "conversion", "is_canonical", "is_currency", "registry",
+    "Conversion", "SurfaceForms", "combine", "conversion", "is_canonical", "is_currency", "is_exchange_rate", "registry",
     "surface_forms",
 ]

@@ -81,7 +81,7 @@ def conversion(expression: str) -> Conversion:
         raise ValueError(f"{expression!r} is not a unit")
     canonical_names = surface_forms().canonical
     root = _root_name(quantity.units._units)
-    if root in canonical_names:
+    if root in canonical_names or is_exchange_rate(root):
         target = root
     else:
         matching = [name for name in canonical_names if ureg.parse_expression(name).dimensionality
@@ -100,6 +100,13 @@ def is_currency(unit: str) -> bool:
     return len(dimensions) == 1 and next(iter(dimensions)).startswith("[currency_")
 
 
+@lru_cache(maxsize=64)
+def is_exchange_rate(unit: str) -> bool:
+    """Whether ``unit`` is one currency per another: ``CNY/USD`` (yuan per US dollar)."""
+    first, slash, second = unit.partition("/")
+    return bool(slash) and first != second and "/" not in second and is_currency(first) and is_currency(second)
+
+
 def is_canonical(unit: str) -> bool:
-    """Whether ``unit`` is one of the names factrecon reports."""
-    return unit in surface_forms().canonical
+    """Whether ``unit`` is one of the names factrecon reports (a listed unit or an exchange rate)."""
+    return unit in surface_forms().canonical or is_exchange_rate(unit)

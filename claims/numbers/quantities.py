@@ -16,6 +16,7 @@ from factrecon.units import Conversion, combine, conversion
 
 from ..textmap import normalize
 from ..vocab import alternation, load
+from .index_points import index_point_at, is_index_level
 from .numerals import Numeral, scan
 from .units_attach import contextual_at, convertible, prefix_before, suffix_at
 
@@ -42,6 +43,7 @@ class Quantity:
     unit_written: bool = True
     magnitude: bool = False  # a scale word alone (万亿参数): an order of magnitude
     generic_currency: str | None = None  # the default currency a bare 元 was given ("CNY")
+    unit_from_cues: bool = False  # no unit written: cue words gave it (道指收报48,000: index_point)
 
 
 def _scaled(number: Decimal | None, factor: Decimal) -> Decimal | None:
@@ -58,7 +60,8 @@ class _WrittenUnit:
 
 def _written_unit(text: str, numeral: Numeral) -> _WrittenUnit | None:
     """The unit written around ``numeral``: a suffix, a prefix, or both (``HK$263 a share``)."""
-    suffix = suffix_at(text, numeral.end) or contextual_at(text, numeral.start, numeral.end)
+    suffix = (index_point_at(text, numeral.start, numeral.end) or suffix_at(text, numeral.end)
+              or contextual_at(text, numeral.start, numeral.end))
     prefix = prefix_before(text, numeral.start)
     if prefix and prefix.expression.startswith("/") and not suffix:
         prefix = None  # 每秒 or 每股 with nothing after the number
@@ -90,6 +93,9 @@ def _measure(text: str, numeral: Numeral) -> Quantity:
                       generic_currency=written.generic_currency)
     if numeral.kind == "fraction":  # 三分之一 of something: a share, in percent
         return _build(numeral.start, numeral.end, numeral, Conversion(HUNDRED, "percent"), unit_written=False)
+    if numeral.scale == 1 and not numeral.vague and is_index_level(text, numeral.start, numeral.end):
+        level = _build(numeral.start, numeral.end, numeral, conversion("index_point"), unit_written=False)
+        return replace(level, unit_from_cues=True)
     return _build(numeral.start, numeral.end, numeral, None)
 
 
@@ -140,6 +146,8 @@ def _merge_range(text: str, first: Quantity, second: Quantity, separator: re.Pat
     if gap is None or first.value is None or second.value is None:
         return None
     if first.numeral.vague or second.numeral.vague or (first.unit is None and second.unit is None):
+        return None
+    if second.unit_from_cues:  # "fell 300 points to 42,100": a move, then the level it reached
         return None
     opening = _range_opening(text, first.start)
     if opening == "change" or ("and" in gap.group().lower() and opening != "range"):
