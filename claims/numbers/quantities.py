@@ -18,6 +18,7 @@ from ..textmap import normalize
 from ..vocab import alternation, load
 from .index_points import index_point_at, is_index_level
 from .numerals import Numeral, scan
+from .rate_moves import rate_move_at
 from .units_attach import contextual_at, convertible, prefix_before, suffix_at
 
 _NUMERAL_CHAR = "0-9〇零一二三四五六七八九十百千万亿两.,"
@@ -60,8 +61,8 @@ class _WrittenUnit:
 
 def _written_unit(text: str, numeral: Numeral) -> _WrittenUnit | None:
     """The unit written around ``numeral``: a suffix, a prefix, or both (``HK$263 a share``)."""
-    suffix = (index_point_at(text, numeral.start, numeral.end) or suffix_at(text, numeral.end)
-              or contextual_at(text, numeral.start, numeral.end))
+    suffix = (index_point_at(text, numeral.start, numeral.end) or rate_move_at(text, numeral.start, numeral.end)
+              or suffix_at(text, numeral.end) or contextual_at(text, numeral.start, numeral.end))
     prefix = prefix_before(text, numeral.start)
     if prefix and prefix.expression.startswith("/") and not suffix:
         prefix = None  # 每秒 or 每股 with nothing after the number
