@@ -13,6 +13,6 @@ from .normalize import (
 from .registry import registry
 
 __all__ = [
-    "Conversion", "SurfaceForms", "combine", "conversion", "is_canonical", "is_currency", "is_exchange_rate", "registry",
-    "surface_forms",
+    "Conversion", "SurfaceForms", "combine", "conversion", "is_canonical", "is_currency", "is_exchange_rate",
+    "registry", "surface_forms",
 ]

@@ -12,10 +12,11 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
-from factrecon.units import Conversion, combine, conversion
+from factrecon.units import Conversion, combine, conversion, is_currency
 
 from ..textmap import normalize
 from ..vocab import alternation, load
+from .exchange_rates import joined, rate_of
 from .index_points import index_point_at, is_index_level
 from .numerals import Numeral, scan
 from .rate_moves import rate_move_at
@@ -88,6 +89,9 @@ def _measure(text: str, numeral: Numeral) -> Quantity:
     """Attach the unit written around ``numeral`` (or the one its own words imply)."""
     if numeral.kind in IMPLIED_UNITS:
         return _build(numeral.start, numeral.end, numeral, conversion(IMPLIED_UNITS[numeral.kind]))
+    rate = rate_of(text, numeral)
+    if rate is not None:
+        return _build(rate.start, rate.end, numeral, conversion(rate.unit))
     written = _written_unit(text, numeral)
     if written is not None:
         return _build(written.start, written.end, numeral, conversion(written.expression),
@@ -98,6 +102,25 @@ def _measure(text: str, numeral: Numeral) -> Quantity:
         level = _build(numeral.start, numeral.end, numeral, conversion("index_point"), unit_written=False)
         return replace(level, unit_from_cues=True)
     return _build(numeral.start, numeral.end, numeral, None)
+
+
+def _merge_rate(text: str, first: Quantity, second: Quantity) -> Quantity | None:
+    """``7.1元兑1美元``, ``1美元兑7.1元人民币``: two amounts joined into one exchange rate."""
+    if first.is_range or second.is_range or first.unit is None or second.unit is None:
+        return None
+    if first.value is None or second.value is None or not (is_currency(first.unit) and is_currency(second.unit)):
+        return None
+    if first.numeral.scale != 1 or second.numeral.scale != 1:
+        return None
+    rate = joined(text, first.unit, first.value, first.end, second.unit, second.value, second.start)
+    if rate is None:
+        return None
+    unit, value = rate
+    numerator, per = (first, second.value) if unit.startswith(first.unit) else (second, first.value)
+    precision = None if numerator.precision is None else numerator.precision / per
+    return Quantity(start=first.start, end=second.end, value=value, lower=value, upper=value,
+                    precision=precision, unit=unit, numeral=numerator.numeral,
+                    generic_currency=first.generic_currency or second.generic_currency)
 
 
 def _build(start: int, end: int, numeral: Numeral, unit: Conversion | None, *,
@@ -217,9 +240,10 @@ def find_quantities(text: str) -> list[Quantity]:
     while index < len(measured):
         current = measured[index]
         if index + 1 < len(measured):
-            joined = _merge_range(text, current, measured[index + 1], separator)
-            if joined is not None:
-                merged.append(joined)
+            following = measured[index + 1]
+            pair = _merge_rate(text, current, following) or _merge_range(text, current, following, separator)
+            if pair is not None:
+                merged.append(pair)
                 index += 2
                 continue
         merged.append(current)
