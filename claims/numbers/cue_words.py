@@ -12,6 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..clauses import sentence_bounds
+
+# Clause marks as claims.clauses has them, but a comma between digits groups thousands (25,000).
+_CLAUSE_MARK = re.compile(r"(?<![0-9]),|,(?![0-9])|[，、:：]|\s[-—]\s")
 REACH = 40  # the longest cue word, and its spaces, that may end before a figure
 
 
@@ -54,3 +58,11 @@ class CueWords:
 
     def _last(self, text: str, position: int, left: int) -> re.Match[str] | None:
         return self.at_end.search(text, max(left, position - REACH), position)
+
+
+def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[left, right)`` of the clause holding ``text[start:end]``, read across digit groups."""
+    left, right = sentence_bounds(text, start, end)
+    marks = list(_CLAUSE_MARK.finditer(text, left, start))
+    after = _CLAUSE_MARK.search(text, end, right)
+    return (marks[-1].end() if marks else left), (after.start() if after else right)

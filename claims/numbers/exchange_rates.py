@@ -23,9 +23,9 @@ from functools import lru_cache
 
 from factrecon.units import conversion, is_currency, surface_forms
 
-from ..clauses import clause_bounds, sentence_bounds
+from ..clauses import sentence_bounds
 from ..vocab import load, words
-from .cue_words import CueWords
+from .cue_words import CueWords, clause_span
 from .numerals import Numeral
 from .units_attach import convertible, prefix_before, suffix_at
 
@@ -114,7 +114,7 @@ def rate_at(text: str, start: int, end: int, currency: str | None, unit_end: int
     table = _words()
     left = start if unit_start is None else unit_start
     right = end if unit_end is None else unit_end
-    clause_left, _ = clause_bounds(text, start, end)
+    clause_left, _ = clause_span(text, start, end)
     after = table.per.match(text, right)
     if after:
         quote = currency or _named_before(table, text, clause_left, left)

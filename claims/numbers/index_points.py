@@ -21,9 +21,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..clauses import clause_bounds, sentence_bounds
+from ..clauses import sentence_bounds
 from ..vocab import words
-from .cue_words import CueWords
+from .cue_words import CueWords, clause_span
 from .units_attach import UnitMatch
 
 UNIT = "index_point"
@@ -57,7 +57,7 @@ def index_point_at(text: str, start: int, end: int) -> UnitMatch | None:
     form = cues.forms.match(text, end)
     if form is None or _in_name(cues, text, start, end):
         return None
-    clause_left, _ = clause_bounds(text, start, end)
+    clause_left, _ = clause_span(text, start, end)
     if cues.indices.occurs_in(text, clause_left, start):
         return UnitMatch(form.start() + (form.group()[:1] == " "), form.end(), UNIT)
     sentence_left, _ = sentence_bounds(text, start, end)
@@ -68,14 +68,18 @@ def index_point_at(text: str, start: int, end: int) -> UnitMatch | None:
 
 
 def is_index_level(text: str, start: int, end: int) -> bool:
-    """Whether a figure written with no unit is an index level: an index name or a level word
-    right before it, and an index name earlier in its clause (``道指收报48,000``)."""
+    """Whether a figure written with no unit is an index level: an index name right before it
+    (``KOSPI 2,500``), or a level word right before it and an index name earlier in its sentence
+    (``道指收报48,000``, ``the Nikkei fell 2.8%, to 38,210``)."""
     cues = _cues()
-    clause_left, _ = clause_bounds(text, start, end)
-    if not cues.indices.occurs_in(text, clause_left, start) or _in_name(cues, text, start, end):
+    if _in_name(cues, text, start, end):
         return False
+    clause_left, _ = clause_span(text, start, end)
     before = cues.between.strip_end(text, start, clause_left)
-    return cues.levels.ends_before(text, before, clause_left) or cues.indices.ends_before(text, before, clause_left)
+    if cues.indices.ends_before(text, before, clause_left):
+        return True
+    sentence_left, _ = sentence_bounds(text, start, end)
+    return cues.levels.ends_before(text, before, clause_left) and cues.indices.occurs_in(text, sentence_left, start)
 
 
 def _in_name(cues: _Cues, text: str, start: int, end: int) -> bool:

@@ -21,9 +21,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..clauses import clause_bounds, sentence_bounds
+from ..clauses import sentence_bounds
 from ..vocab import VocabError, load, words
-from .cue_words import CueWords
+from .cue_words import CueWords, clause_span
 from .units_attach import UnitMatch
 
 # the first figure of a range, and the range word, before a second figure: "3.5至" of "3.5至3.75厘"
@@ -80,7 +80,7 @@ def rate_move_at(text: str, start: int, end: int) -> UnitMatch | None:
 
 
 def _is_move(table: _Words, text: str, start: int, end: int) -> bool:
-    left, right = clause_bounds(text, start, end)
+    left, right = clause_span(text, start, end)
     if table.sizes.occurs_in(text, left, right):
         return True
     range_start = _RANGE_START.search(text, left, start)
