@@ -17,6 +17,7 @@ True
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -24,6 +25,7 @@ from functools import lru_cache
 from factrecon.units import conversion, is_currency, surface_forms
 
 from ..clauses import sentence_bounds
+from ..literals import LiteralIndex
 from ..vocab import load, words
 from .cue_words import CueWords, clause_span
 from .numerals import Numeral
@@ -46,7 +48,8 @@ class RateMatch:
 class _Words:
     names: dict[str, str]          # folded name -> ISO code
     name: str                      # regex of any name (group-free)
-    pair: re.Pattern[str]          # name connector name
+    index: LiteralIndex            # every name, found once per text
+    gap: re.Pattern[str]           # what joins two names into a pair (兑, /, rose 0.3% against the)
     connector: re.Pattern[str]     # between two amounts, whole
     per: re.Pattern[str]           # per-word then a name, right after a figure
     buys: re.Pattern[str]          # a name then a buys-word, right before a figure
@@ -82,8 +85,8 @@ def _words() -> _Words:
     after_verb = _alternation(words("exchange_rates", "verb_connectors"))
     return _Words(
         names=names, name=name,
-        pair=re.compile(rf"(?P<a>{name})(?:\s*(?:{connectors})\s*|(?:\s+[^\s,;]+){{1,5}}?\s+(?:{after_verb})\s+)"
-                        rf"(?P<b>{name})", re.IGNORECASE),
+        index=LiteralIndex(names),
+        gap=re.compile(rf"\s*(?:{connectors})\s*|(?:\s+[^\s,;]+){{1,5}}?\s+(?:{after_verb})\s+", re.IGNORECASE),
         connector=re.compile(rf"\s*(?:{connectors})\s*", re.IGNORECASE),
         per=re.compile(rf"\s*(?:{_alternation(words('exchange_rates', 'per'))})\s+(?P<b>{name})", re.IGNORECASE),
         buys=re.compile(rf"(?P<b>{name})\s*(?:{_alternation(words('exchange_rates', 'buys'))})\s*$", re.IGNORECASE),
@@ -114,16 +117,15 @@ def rate_at(text: str, start: int, end: int, currency: str | None, unit_end: int
     table = _words()
     left = start if unit_start is None else unit_start
     right = end if unit_end is None else unit_end
-    clause_left, _ = clause_span(text, start, end)
     after = table.per.match(text, right)
     if after:
-        quote = currency or _named_before(table, text, clause_left, left)
+        quote = currency or _named_before(table, text, clause_span(text, start, end)[0], left)
         base = _code(table, after.group("b"))
         return RateMatch(left, after.end(), f"{quote}/{base}") if quote and quote != base else None
-    buyer = table.buys.search(text, max(clause_left, left - 40), left)
-    if buyer and currency and _code(table, buyer.group("b")) != currency:
+    buyer = table.buys.search(text, max(0, left - 40), left) if currency else None
+    if buyer and buyer.start() >= clause_span(text, start, end)[0] and _code(table, buyer.group("b")) != currency:
         return RateMatch(left, right, f"{currency}/{_code(table, buyer.group('b'))}")
-    pair = _pair_before(table, text, start, left, clause_left)
+    pair = _pair_before(table, text, start, left)
     if pair is None:
         return None
     if currency is not None and currency not in pair:
@@ -157,18 +159,32 @@ def rate_of(text: str, numeral: Numeral) -> RateMatch | None:
     return rate_at(text, numeral.start, numeral.end, None)
 
 
-def _pair_before(table: _Words, text: str, start: int, left: int, clause_left: int) -> tuple[str, str] | None:
+@lru_cache(maxsize=4)
+def _pairs(text: str) -> tuple[list[int], list[tuple[int, str, str]]]:
+    """Every pair named in ``text`` (searched once per text): their ends, and (start, a, b)."""
+    table = _words()
+    hits = table.index.find(text)
+    found = [(second.end, (first.start, table.names[first.key], table.names[second.key]))
+             for first, second in zip(hits, hits[1:], strict=False)
+             if table.gap.fullmatch(text, first.end, second.start)]
+    return [end for end, _ in found], [pair for _, pair in found]
+
+
+def _pair_before(table: _Words, text: str, start: int, left: int) -> tuple[str, str] | None:
     """The pair named before a figure: in its clause with no figure between, or earlier in its
     sentence when a level word stands right before it."""
-    sentence_left, _ = sentence_bounds(text, start, start)
-    pairs = list(table.pair.finditer(text, sentence_left, left))
-    if not pairs:
+    ends, pairs = _pairs(text)
+    index = bisect_right(ends, left) - 1
+    if index < 0:
         return None
-    last = pairs[-1]
-    near = last.start() >= clause_left and not _DIGIT.search(text, last.end(), left)
+    sentence_left, _ = sentence_bounds(text, start, start)
+    pair_start, first, second = pairs[index]
+    if pair_start < sentence_left:
+        return None
+    near = pair_start >= clause_span(text, start, start)[0] and not _DIGIT.search(text, ends[index], left)
     if not near and not table.levels.ends_before(text, table.between.strip_end(text, left, sentence_left)):
         return None
-    return _code(table, last.group("a")), _code(table, last.group("b"))
+    return first, second
 
 
 def _named_before(table: _Words, text: str, clause_left: int, position: int) -> str | None:

@@ -72,14 +72,14 @@ def is_index_level(text: str, start: int, end: int) -> bool:
     (``KOSPI 2,500``), or a level word right before it and an index name earlier in its sentence
     (``道指收报48,000``, ``the Nikkei fell 2.8%, to 38,210``)."""
     cues = _cues()
-    if _in_name(cues, text, start, end):
-        return False
     clause_left, _ = clause_span(text, start, end)
     before = cues.between.strip_end(text, start, clause_left)
     if cues.indices.ends_before(text, before, clause_left):
-        return True
+        return not _in_name(cues, text, start, end)
+    if not cues.levels.ends_before(text, before, clause_left):
+        return False
     sentence_left, _ = sentence_bounds(text, start, end)
-    return cues.levels.ends_before(text, before, clause_left) and cues.indices.occurs_in(text, sentence_left, start)
+    return cues.indices.occurs_in(text, sentence_left, start) and not _in_name(cues, text, start, end)
 
 
 def _in_name(cues: _Cues, text: str, start: int, end: int) -> bool:
