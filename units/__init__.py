@@ -9,11 +9,12 @@ from .normalize import (
     emitted_units,
     is_canonical,
     is_currency,
+    is_exchange_rate,
     surface_forms,
 )
 from .registry import registry
 
 __all__ = [
     "Contextual", "Conversion", "SurfaceForms", "combine", "conversion", "emitted_units", "is_canonical",
-    "is_currency", "registry", "surface_forms",
+    "is_currency", "is_exchange_rate", "registry", "surface_forms",
 ]

@@ -119,8 +119,10 @@ def conversion(expression: str) -> Conversion:
     quantity = ureg.parse_expression(expression)
     if not hasattr(quantity, "units"):
         raise ValueError(f"{expression!r} is not a unit")
-    target = _root_name(quantity.units._units)
-    if target not in surface_forms().canonical:
+    root = _root_name(quantity.units._units)
+    if root in surface_forms().canonical or is_exchange_rate(root):
+        target = root
+    else:
         target = _rate_for(ureg, quantity) or _canonical_for(ureg, quantity) or ""
     if not target:
         raise ValueError(f"no canonical unit for {expression!r} ({quantity.dimensionality})")
@@ -135,13 +137,24 @@ def is_currency(unit: str) -> bool:
     return len(dimensions) == 1 and next(iter(dimensions)).startswith("[currency_")
 
 
+@lru_cache(maxsize=64)
+def is_exchange_rate(unit: str) -> bool:
+    """Whether ``unit`` is one currency per another: ``CNY/USD`` (yuan per US dollar)."""
+    first, slash, second = unit.partition("/")
+    return bool(slash) and first != second and "/" not in second and is_currency(first) and is_currency(second)
+
+
 def is_canonical(unit: str) -> bool:
-    """Whether ``unit`` is one of the names factrecon reports: listed, or a rate the rule forms."""
+    """Whether ``unit`` is one of the names factrecon reports: listed, a rate the rule forms, or an
+    exchange rate (``CNY/USD``)."""
     forms = surface_forms()
-    return unit in forms.canonical or is_rate_of(unit, forms.canonical, forms.rate)
+    return unit in forms.canonical or is_rate_of(unit, forms.canonical, forms.rate) or is_exchange_rate(unit)
 
 
 def emitted_units() -> tuple[str, ...]:
-    """Every canonical unit extraction can emit: the listed ones and every rate the rule forms."""
+    """Every canonical unit extraction can emit: the listed ones, every rate the rule forms and
+    every exchange rate between the listed currencies."""
     forms = surface_forms()
-    return forms.canonical + every_rate(forms.canonical, forms.rate)
+    currencies = [unit for unit in forms.canonical if is_currency(unit)]
+    pairs = tuple(f"{first}/{second}" for first in currencies for second in currencies if first != second)
+    return forms.canonical + every_rate(forms.canonical, forms.rate) + pairs

@@ -34,9 +34,10 @@ class EnglishGrammar:
         number = alternation([*english["small"], *english["tens"], *english["hundred"], *english["scales"]])
         counts = alternation([*english["small"], *english["article"]])
         after_article = alternation([*english["hundred"], *english["scales"]])
-        need_of = english["fractions_need_of"]
-        fractions = "|".join([alternation([w for w in self.fractions if w not in need_of]),
-                              f"(?:{alternation(need_of)})(?=\\s+of\\b)"])
+        need_next = english["fractions_need_next"]
+        following = alternation(english["fractions_next"]).replace(r"\ ", r"[\s-]+")
+        fractions = "|".join([alternation([w for w in self.fractions if w not in need_next]),
+                              f"(?:{alternation(need_next)})(?=[\\s-]+(?:{following})\\b)"])
         plurals, big = alternation(list(self.plurals)), alternation([f"{w}s" for w in english["scales"]])
         phrase = "|".join(re.escape(w).replace(r"\ ", r"\s+")
                           for w in sorted(self.ranges, key=len, reverse=True))

@@ -12,11 +12,14 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
-from factrecon.units import Conversion, combine, conversion
+from factrecon.units import Conversion, combine, conversion, is_currency
 
 from ..textmap import normalize
 from ..vocab import alternation, load
+from .exchange_rates import joined, rate_of
+from .index_points import index_point_at, is_index_level
 from .numerals import Numeral, scan
+from .rate_moves import rate_move_at
 from .rates import context_before, phrase_spans, tail_at
 from .rates import prefix_before as per_prefix_before
 from .units_attach import contextual_at, convertible, prefix_before, suffix_at
@@ -44,6 +47,7 @@ class Quantity:
     unit_written: bool = True
     magnitude: bool = False  # a scale word alone (万亿参数): an order of magnitude
     generic_currency: str | None = None  # the default currency a bare 元 was given ("CNY")
+    unit_from_cues: bool = False  # no unit written: cue words gave it (道指收报48,000: index_point)
 
 
 def _scaled(number: Decimal | None, factor: Decimal) -> Decimal | None:
@@ -75,7 +79,8 @@ def _written_unit(text: str, numeral: Numeral) -> _WrittenUnit | None:
 
 def _unit_around(text: str, numeral: Numeral) -> _WrittenUnit | None:
     """The unit written around ``numeral``: a suffix, a prefix, or both (``HK$263 a share``)."""
-    suffix = suffix_at(text, numeral.end) or contextual_at(text, numeral.start, numeral.end)
+    suffix = (index_point_at(text, numeral.start, numeral.end) or rate_move_at(text, numeral.start, numeral.end)
+              or suffix_at(text, numeral.end) or contextual_at(text, numeral.start, numeral.end))
     prefix = prefix_before(text, numeral.start) or per_prefix_before(text, numeral.start)
     if prefix and prefix.expression.startswith("/") and not suffix:
         prefix = None  # 每秒 or 每股 with nothing after the number
@@ -103,13 +108,38 @@ def _measure(text: str, numeral: Numeral) -> Quantity:
     """Attach the unit written around ``numeral`` (or the one its own words imply)."""
     if numeral.kind in IMPLIED_UNITS:
         return _build(numeral.start, numeral.end, numeral, conversion(IMPLIED_UNITS[numeral.kind]))
+    rate = rate_of(text, numeral)
+    if rate is not None:
+        return _build(rate.start, rate.end, numeral, conversion(rate.unit))
     written = _written_unit(text, numeral)
     if written is not None:
         return _build(written.start, written.end, numeral, conversion(written.expression),
                       generic_currency=written.generic_currency)
     if numeral.kind == "fraction":  # 三分之一 of something: a share, in percent
         return _build(numeral.start, numeral.end, numeral, Conversion(HUNDRED, "percent"), unit_written=False)
+    if numeral.scale == 1 and not numeral.vague and is_index_level(text, numeral.start, numeral.end):
+        level = _build(numeral.start, numeral.end, numeral, conversion("index_point"), unit_written=False)
+        return replace(level, unit_from_cues=True)
     return _build(numeral.start, numeral.end, numeral, None)
+
+
+def _merge_rate(text: str, first: Quantity, second: Quantity) -> Quantity | None:
+    """``7.1元兑1美元``, ``1美元兑7.1元人民币``: two amounts joined into one exchange rate."""
+    if first.is_range or second.is_range or first.unit is None or second.unit is None:
+        return None
+    if first.value is None or second.value is None or not (is_currency(first.unit) and is_currency(second.unit)):
+        return None
+    if first.numeral.scale != 1 or second.numeral.scale != 1:
+        return None
+    rate = joined(text, first.unit, first.value, first.end, second.unit, second.value, second.start)
+    if rate is None:
+        return None
+    unit, value = rate
+    numerator, per = (first, second.value) if unit.startswith(first.unit) else (second, first.value)
+    precision = None if numerator.precision is None else numerator.precision / per
+    return Quantity(start=first.start, end=second.end, value=value, lower=value, upper=value,
+                    precision=precision, unit=unit, numeral=numerator.numeral,
+                    generic_currency=first.generic_currency or second.generic_currency)
 
 
 def _build(start: int, end: int, numeral: Numeral, unit: Conversion | None, *,
@@ -159,6 +189,8 @@ def _merge_range(text: str, first: Quantity, second: Quantity, separator: re.Pat
     if gap is None or first.value is None or second.value is None:
         return None
     if first.numeral.vague or second.numeral.vague or (first.unit is None and second.unit is None):
+        return None
+    if second.unit_from_cues:  # "fell 300 points to 42,100": a move, then the level it reached
         return None
     opening = _range_opening(text, first.start)
     if opening == "change" or ("and" in gap.group().lower() and opening != "range"):
@@ -238,9 +270,10 @@ def find_quantities(text: str) -> list[Quantity]:
     while index < len(measured):
         current = measured[index]
         if index + 1 < len(measured):
-            joined = _merge_range(text, current, measured[index + 1], separator)
-            if joined is not None:
-                merged.append(joined)
+            following = measured[index + 1]
+            pair = _merge_rate(text, current, following) or _merge_range(text, current, following, separator)
+            if pair is not None:
+                merged.append(pair)
                 index += 2
                 continue
         merged.append(current)
