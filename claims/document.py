@@ -14,6 +14,7 @@ from .clauses import clause_bounds, paragraph_bounds, quote_bounds, sentence_bou
 from .lang import detect_lang
 from .textmap import NormalizedText, normalize
 from .time.article_date import article_date as find_article_date
+from .time.article_date import dateline_day
 
 if TYPE_CHECKING:
     from .frame.mentions import Mention
@@ -48,7 +49,8 @@ class Document:
         self.date = article_date or find_article_date(original)
         # for an undated article, when the story's other articles are dated: the years of its bare
         # dates and relative years are read against it, always as "(implied)"
-        self.hint = None if self.date else date_hint
+        # (an agency dateline near its top names the story's day for it more closely)
+        self.hint = None if self.date or date_hint is None else dateline_day(original, date_hint) or date_hint
         self._mentions: dict[int, list[Mention]] = {}
         self._times: Times | None = None
 

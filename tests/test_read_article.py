@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from factrecon.claims import extract, read_article, read_timeline, story_date
+from factrecon.claims.time.article_date import dateline_day
 from factrecon.reports.inputs import default_corpus
 
 CORPUS = [Path(path) for path in default_corpus()]
@@ -57,3 +58,29 @@ def test_check_dates_an_undated_article_by_the_story_it_is_read_with(tmp_path: P
     result = CliRunner().invoke(app, ["extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--format", "jsonl"])
     times = {json.loads(line)["source"][-5:]: json.loads(line)["time"] for line in result.stdout.splitlines()}
     assert times["b.txt"] == "2025-12-10 (implied)"
+
+
+DATELINES = (
+    ("en_source_first", "Harbor Air Posts Record Quarter\n\n(Skyline News) Mar 3 -- It carried 4.1 million passengers.",
+     dt.date(2026, 3, 1), dt.date(2026, 3, 3)),
+    ("en_city_then_agency", "OSLO, Feb. 27 (Nordic Wire) - Statkraft raised NOK 2 billion.", dt.date(2026, 3, 2),
+     dt.date(2026, 2, 27)),
+    ("en_year_turn", "LIMA, Dec 30 (Andes Press) -- Copper exports rose.", dt.date(2026, 1, 2), dt.date(2025, 12, 30)),
+    ("zh_hans_agency", "标题\n新华社昆明3月4日电 云南今年春运客流达1200万人次。", dt.date(2026, 3, 6),
+     dt.date(2026, 3, 4)),
+    ("zh_hant_agency", "中央社台北3月5日電 台電公布電價調漲3%。", dt.date(2026, 3, 6), dt.date(2026, 3, 5)),
+    ("too_far_from_the_story", "(Skyline News) Aug 3 -- It carried 4.1 million passengers.", dt.date(2026, 3, 1), None),
+    ("a_date_in_the_body_is_no_dateline", "The airline said on May 3 it carried 4.1 million passengers.",
+     dt.date(2026, 5, 1), None),
+    ("a_day_without_dateline_mark", "3月4日，云南春运客流达1200万人次。", dt.date(2026, 3, 6), None),
+)
+
+
+@pytest.mark.parametrize(("text", "story", "expected"), [case[1:] for case in DATELINES], ids=[c[0] for c in DATELINES])
+def test_an_agency_dateline_names_the_day_near_the_story(text: str, story: dt.date, expected: dt.date | None) -> None:
+    assert dateline_day(text, story) == expected
+
+
+def test_an_undated_article_with_a_dateline_takes_its_day_as_news_day() -> None:
+    text = "(Skyline News) Mar 3 -- The airline's shares closed at $12.40."
+    assert [c.time for c in extract(text, "a.txt", date_hint=dt.date(2026, 2, 27))] == ["2026-03-03 (implied)"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..vocab import load
 
@@ -44,6 +45,32 @@ def article_date(text: str) -> dt.date | None:
         if day_first:
             day, month, year = day_first.groups()
             return _date(year, str(_MONTHS.index(month[:3].lower()) + 1), day)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _dateline_patterns() -> tuple[int, tuple[re.Pattern[str], ...]]:
+    data = load("time")["dateline"]
+    return int(data["chars"]), tuple(re.compile(pattern) for pattern in data["patterns"])
+
+
+def _month(written: str) -> int:
+    return int(written) if written.isdigit() else _MONTHS.index(written[:3].lower()) + 1
+
+
+def dateline_day(text: str, story: dt.date) -> dt.date | None:
+    """The day an agency dateline near the top of ``text`` names ("(Yicai) May 20 --",
+    "新华社北京12月10日电"), in the year that puts it nearest ``story`` (the story's date), when it
+    lies at most ``news_day_days`` from it; else None."""
+    chars, patterns = _dateline_patterns()
+    head = text[:chars]
+    reach = int(load("time")["reach"]["news_day_days"])
+    for pattern in patterns:
+        for found in pattern.finditer(head):
+            for year in (story.year, story.year - 1, story.year + 1):
+                day = _date(str(year), str(_month(found["month"])), found["day"])
+                if day is not None and abs((day - story).days) <= reach:
+                    return day
     return None
 
 
