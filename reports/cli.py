@@ -57,6 +57,14 @@ CheckFormat = StrEnum("CheckFormat", {name: name for name in CHECK_FORMATS})  # 
 GateFormat = StrEnum("GateFormat", {name: name for name in ("table", "json", "html", "sarif", "github")})  # type: ignore[misc]
 
 
+class Numbers(StrEnum):
+    """How the table shows figures: by each article's language, or all in one."""
+
+    auto = "auto"
+    en = "en"
+    zh = "zh"
+
+
 class FailOn(StrEnum):
     """The least urgent finding kind that makes ``check`` or ``gate`` exit 1."""
 
@@ -104,6 +112,8 @@ Globs = Annotated[
     typer.Option("--glob", metavar="PATTERN", help="Files to read in directories (default: .txt .md .html ...)."),
 ]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Say how each input was read (encoding, HTML, date).")]
+NumbersOption = Annotated[Numbers, typer.Option(
+    "--numbers", help="Table figures as each article's language writes them (auto), or all English/Chinese.")]
 
 
 def _remember_debug(ctx: typer.Context, value: bool) -> bool:
@@ -145,6 +155,8 @@ def extract(
     files: Files = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     output: Output = None,
+    wide: Annotated[bool, typer.Option("--wide", help="Table: add scope, basis, status, origin, full quote.")] = False,
+    numbers: NumbersOption = Numbers.auto,
     vocab: Vocab = None,
     dates: Dates = None,
     strict: Strict = False,
@@ -166,7 +178,8 @@ def extract(
         return
     articles, errors = _read(files, _reading(strict, max_bytes, globs), verbose)
     claims = _extract(articles, dates, vocab)
-    write_output(render_claims(claims, fmt, _texts(articles), to_terminal=output is None), output)
+    write_output(render_claims(claims, fmt, _texts(articles), to_terminal=output is None, wide=wide,
+                               numbers=numbers.value), output)
     _finish(errors)
 
 

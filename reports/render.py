@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from factrecon.claims import Claim
     from factrecon.reconcile import CheckResult
+    from factrecon.reports.display import Style
 
 CLAIM_FORMATS = ("table", "jsonl", "json", "csv")
 CHECK_FORMATS = ("table", "json", "csv", "html", "sarif", "github")
@@ -24,13 +25,15 @@ def terminal_settings(to_terminal: bool) -> tuple[int, bool]:
     return shutil.get_terminal_size((120, 24)).columns, color
 
 
-def render_claims(claims: Sequence[Claim], fmt: str, texts: Mapping[str, str], *, to_terminal: bool) -> bytes:
-    """The bytes of ``claims`` in ``fmt`` (one of ``CLAIM_FORMATS``)."""
+def render_claims(claims: Sequence[Claim], fmt: str, texts: Mapping[str, str], *, to_terminal: bool,
+                  wide: bool = False, numbers: Style = "auto") -> bytes:
+    """The bytes of ``claims`` in ``fmt`` (one of ``CLAIM_FORMATS``); ``wide`` and ``numbers`` shape
+    the table (see ``reports.terminal``)."""
     if fmt == "table":
         from factrecon.reports.terminal import render_table
 
         width, color = terminal_settings(to_terminal)
-        return render_table(claims, texts, width=width, color=color).encode("utf-8")
+        return render_table(claims, texts, width=width, color=color, wide=wide, numbers=numbers).encode("utf-8")
     if fmt == "csv":
         from factrecon.reports.csv_report import claims_to_csv
 
