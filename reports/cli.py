@@ -21,7 +21,7 @@ from typer.core import TyperGroup
 
 from factrecon.reports.errors import EXIT_FINDINGS, EXIT_OK, FactreconError, InputError, InputErrors
 from factrecon.reports.output import write_output, write_stream
-from factrecon.reports.render import CHECK_FORMATS, CLAIM_FORMATS, render_claims, render_result
+from factrecon.reports.render import CHECK_FORMATS, CLAIM_FORMATS, FINDING_KINDS, render_claims, render_result
 
 if TYPE_CHECKING:
     from factrecon.claims.model import Claim
@@ -63,6 +63,9 @@ class Numbers(StrEnum):
     auto = "auto"
     en = "en"
     zh = "zh"
+
+
+Kind = StrEnum("Kind", {name: name for name in FINDING_KINDS})  # type: ignore[misc]
 
 
 class FailOn(StrEnum):
@@ -196,7 +199,15 @@ def check(
     strict: Strict = False,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     globs: Globs = None,
-    verbose: Verbose = False,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="List agreements and changes one line each; say how each input was read.")] = False,
+    kinds: Annotated[list[Kind] | None, typer.Option("--kind", help="Table: list only findings of this kind.")] = None,
+    entity: Annotated[str | None, typer.Option(
+        "--entity", metavar="TEXT", help="Table: list only findings whose entity contains TEXT.")] = None,
+    details: Annotated[bool, typer.Option("--details", help="Table: every listed finding in full.")] = False,
+    finding: Annotated[str | None, typer.Option(
+        "--finding", metavar="ID", help="Table: only this finding, in full.")] = None,
+    numbers: NumbersOption = Numbers.auto,
     debug: Debug = False,
 ) -> None:
     """Reconcile the claims of several articles: conflicts, tensions, agreements, arithmetic, changes."""
@@ -210,7 +221,13 @@ def check(
     result = check_claims(claims, tolerances, tuple(vocab or ()), texts,
                           article_dates(articles, parse_dates(dates or [])))
     _warn_unused(corrections, unused)
-    write_output(render_result(result, fmt, texts, to_terminal=output is None), output)
+    if finding is not None and all(found.id != finding for found in result.findings):
+        raise FactreconError(f"--finding {finding}: no such finding (ids run F001 to F{len(result.findings):03d})")
+    from factrecon.reports.check_terminal import CheckView
+
+    view = CheckView(kinds=tuple(kind.value for kind in kinds or ()), entity=entity, verbose=verbose, details=details,
+                     finding=finding, numbers=numbers.value)
+    write_output(render_result(result, fmt, texts, to_terminal=output is None, view=view), output)
     _finish(errors, failed=fail_on is not None and any(f.kind in FAIL_ON[fail_on] for f in result.findings))
 
 

@@ -27,6 +27,8 @@ class _Display:
     compact: frozenset[str]
     larger: Mapping[str, tuple[tuple[str, float, float], ...]]
     scale: Mapping[str, tuple[tuple[str, float, float], ...]]
+    digits: tuple[int, int]
+    plain_below: Mapping[str, float]
     unit: Mapping[str, Mapping[str, str]]
     plural: Mapping[str, frozenset[str]]
     per: Mapping[str, Mapping[str, str]]
@@ -41,8 +43,10 @@ def _display() -> _Display:
         compact=frozenset(data["compact"]),
         larger={unit: tuple((name, float(factor), float(threshold)) for name, factor, threshold in steps)
                 for unit, steps in data["larger"].items()},
-        scale={lang: tuple((word, float(factor), float(start)) for word, factor, start in steps)
-               for lang, steps in data["scale"].items()},
+        scale={lang: tuple((word, float(factor), float(start)) for word, factor, start in data["scale"][lang])
+               for lang in data["scale"]["plain_below"]},
+        digits=(int(data["scale"]["short_digits"]), int(data["scale"]["long_digits"])),
+        plain_below={lang: float(limit) for lang, limit in data["scale"]["plain_below"].items()},
         unit=data["unit"], plural={lang: frozenset(units) for lang, units in data["plural"].items()},
         per=data["per"], qualifier=data["qualifier"],
     )
@@ -70,8 +74,13 @@ def _significant(value: float) -> int:
 
 
 def _scaled(value: float, lang: str) -> tuple[str, str]:
-    for word, factor, start in _display().scale[lang]:
-        if abs(value) >= start and _significant(value / factor) <= 6:
+    display = _display()
+    short, long = display.digits
+    for word, factor, start in display.scale[lang]:
+        if abs(value) < start:
+            continue
+        digits = _significant(value / factor)
+        if digits <= short or (digits <= long and abs(value) >= display.plain_below[lang]):
             return plain(value / factor), word
     return plain(value), ""
 

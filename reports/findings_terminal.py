@@ -1,20 +1,17 @@
-"""Findings as rich text for an editor at a terminal.
+"""One finding in full, as a panel for an editor at a terminal (``check --details`` and
+``--finding``), and the one-line count of findings per kind.
 
-Findings are grouped by topic (entity · attribute); topics come in the order of their most urgent
-finding (errors, i.e. conflicts and bad arithmetic, then tensions, then the rest) and so do the
-findings inside one. Each finding is a panel titled with its verdict's symbol and label (so it
-reads the same without colour) and holds the explanation, every claim's place
-(``source:line:col``), figure and quote with the number picked out, and the dimmed fingerprint.
-A last line counts the findings per kind. Long words fold onto the next line: nothing is cut.
+A panel is titled with its verdict's symbol and label (so it reads the same without colour) and
+holds the explanation, every claim's place (``source:line:col``), figure and quote with the
+number picked out, and the dimmed fingerprint. Long words fold onto the next line: nothing is cut.
 Looks come from ``reports/data/theme.toml``; cell text is literal, never rich markup.
 """
 
 from __future__ import annotations
 
-import io
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rich import box
@@ -26,17 +23,14 @@ from rich.text import Text
 
 from factrecon.claims.model import Claim
 from factrecon.reconcile import KINDS, CheckResult, Finding
-from factrecon.reports.terminal import interval, line_col, line_starts, number
-from factrecon.reports.theme import Theme, load_theme
+from factrecon.reports.display import shown
+from factrecon.reports.terminal import line_col
+from factrecon.reports.theme import Theme
 
-URGENCY = {"error": 0, "warning": 1, "note": 2}
-"""Severity to sort rank: conflicts and bad arithmetic first, then tensions, then the rest."""
-NO_TOPIC = "(no entity or attribute)"
 _WIDE = r"\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
 _TOKEN = re.compile(rf"\s+|[^\s/{_WIDE}]*/|[^\s/{_WIDE}]+|.")
 """A line-breaking unit: blanks, narrow (Latin, digit) characters up to a ``/`` or one wide character."""
 
-Topic = tuple[str | None, str | None]
 
 
 def findings_summary(result: CheckResult) -> str:
@@ -48,18 +42,6 @@ def findings_summary(result: CheckResult) -> str:
     unjudged = f", {skipped} pair{'s' if skipped != 1 else ''} not compared (frames unknown)" if skipped else ""
     listed = f": {parts}" if parts else ""
     return f"{len(result.findings)} {noun}{listed} ({len(result.claims)} claims{unjudged})"
-
-
-def by_topic(findings: Sequence[Finding]) -> list[tuple[Topic, list[Finding]]]:
-    """The findings grouped by (entity, attribute), most urgent topic and finding first; ties keep
-    the findings' order."""
-    groups: dict[Topic, list[tuple[tuple[int, int], Finding]]] = {}
-    for index, finding in enumerate(findings):
-        groups.setdefault((finding.entity, finding.attribute), []).append(
-            ((URGENCY[finding.severity], index), finding))
-    ordered = sorted((sorted(group, key=lambda item: item[0]) for group in groups.values()),
-                     key=lambda group: group[0][0])
-    return [((group[0][1].entity, group[0][1].attribute), [finding for _, finding in group]) for group in ordered]
 
 
 def number_span(claim: Claim, text: str | None) -> tuple[int, int] | None:
@@ -135,24 +117,20 @@ def _quote(claim: Claim, text: str | None, theme: Theme, color: bool) -> Wrapped
     return Wrapped(quote, (start, len(quote.plain) - len(claim.quote) + end))
 
 
-def _figure(claim: Claim) -> str:
-    shown = f"{number(claim.value)} {claim.unit}".strip() if claim.value is not None else claim.unit
-    span = interval(claim)
-    return shown if not span or claim.lower == claim.upper == claim.value else f"{shown} {span}"
-
-
 def _claim(claim: Claim, texts: Mapping[str, str], starts: Mapping[str, list[int]], theme: Theme,
            color: bool) -> list[RenderableType]:
     place = Text()
     place.append(f"{claim.source}:{line_col(starts.get(claim.source), claim.start)}", style=theme.styles["place"])
-    figure = f"{claim.text}  = {_figure(claim)}"
+    figure = f"{claim.text}  = {shown(claim)}"
     place.append(f"  {figure}")
     quote = _quote(claim, texts.get(claim.source), theme, color)
     return [Wrapped(place, (len(place) - len(figure), len(place))), Padding(quote, (0, 0, 0, 2))]
 
 
-def _panel(finding: Finding, claims: Mapping[str, Claim], texts: Mapping[str, str],
-           starts: Mapping[str, list[int]], theme: Theme, color: bool) -> Panel:
+def finding_panel(finding: Finding, claims: Mapping[str, Claim], texts: Mapping[str, str],
+                  starts: Mapping[str, list[int]], theme: Theme, color: bool) -> Panel:
+    """One finding in full: its explanation, computed figures, every claim's place, figure and
+    quote with the number picked out, and its fingerprint."""
     verdict = theme.verdicts[finding.kind]
     parts: list[RenderableType] = [Text(finding.explanation)]
     if finding.derived:
@@ -162,26 +140,3 @@ def _panel(finding: Finding, claims: Mapping[str, Claim], texts: Mapping[str, st
     parts.append(Text(f"fingerprint {finding.fingerprint}", style=theme.styles["fingerprint"]))
     return Panel(Group(*parts), title=Text(f"{verdict.badge} {finding.id}", style=verdict.style), title_align="left",
                  border_style=verdict.style, box=box.ROUNDED)
-
-
-def render_findings(result: CheckResult, texts: Mapping[str, str] | None = None, *, width: int = 120,
-                    color: bool = False) -> str:
-    """The findings as terminal text; ``texts`` maps each source to its text (for line:col and for
-    finding the number inside its quote)."""
-    texts = texts or {}
-    theme = load_theme()
-    console = Console(file=io.StringIO(), width=width, color_system="standard" if color else None,
-                      force_terminal=color, no_color=not color, highlight=False, emoji=False, markup=False)
-    starts = {source: line_starts(text) for source, text in texts.items()}
-    claims = {claim.id: claim for claim in result.claims}
-    for (entity, attribute), findings in by_topic(result.findings):
-        heading = Text()
-        heading.append(" · ".join(filter(None, (entity, attribute))) or NO_TOPIC, style=theme.styles["topic"])
-        heading.append(f"  {len(findings)} finding{'' if len(findings) == 1 else 's'}")
-        console.print(heading)
-        for finding in findings:
-            console.print(_panel(finding, claims, texts, starts, theme, color))
-        console.print()
-    console.print(Text(findings_summary(result)))
-    output: str = console.file.getvalue()  # type: ignore[attr-defined]
-    return output if color else "".join(line.rstrip() + "\n" for line in output.splitlines())

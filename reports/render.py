@@ -13,10 +13,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from factrecon.claims import Claim
     from factrecon.reconcile import CheckResult
+    from factrecon.reports.check_terminal import CheckView
     from factrecon.reports.display import Style
 
 CLAIM_FORMATS = ("table", "jsonl", "json", "csv")
 CHECK_FORMATS = ("table", "json", "csv", "html", "sarif", "github")
+FINDING_KINDS = ("conflict", "arithmetic_bad", "tension", "agreement", "arithmetic_ok", "change", "not_a_conflict")
+"""``reconcile.KINDS``, written out so that the command line starts without importing reconcile."""
 
 
 def terminal_settings(to_terminal: bool) -> tuple[int, bool]:
@@ -43,13 +46,15 @@ def render_claims(claims: Sequence[Claim], fmt: str, texts: Mapping[str, str], *
     return (claims_to_jsonl if fmt == "jsonl" else claims_to_json)(claims).encode("utf-8")
 
 
-def render_result(result: CheckResult, fmt: str, texts: Mapping[str, str], *, to_terminal: bool) -> bytes:
-    """The bytes of a check result in ``fmt`` (one of ``CHECK_FORMATS``)."""
+def render_result(result: CheckResult, fmt: str, texts: Mapping[str, str], *, to_terminal: bool,
+                  view: CheckView | None = None) -> bytes:
+    """The bytes of a check result in ``fmt`` (one of ``CHECK_FORMATS``); ``view`` shapes the
+    table (see ``reports.check_terminal``)."""
     if fmt == "table":
-        from factrecon.reports.findings_terminal import render_findings
+        from factrecon.reports.check_terminal import render_check
 
         width, color = terminal_settings(to_terminal)
-        return render_findings(result, texts, width=width, color=color).encode("utf-8")
+        return render_check(result, texts, width=width, color=color, view=view).encode("utf-8")
     if fmt == "csv":
         from factrecon.reports.csv_report import findings_to_csv
 

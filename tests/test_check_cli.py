@@ -62,7 +62,7 @@ def test_fail_on_ignores_agreements(runner: CliRunner, tmp_path: Path) -> None:
         (tmp_path / name).write_text("MI300X显存为192GB。\n", encoding="utf-8")
     result = runner.invoke(app, ["check", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--fail-on", "tension"])
     assert result.exit_code == EXIT_OK
-    assert "AGREEMENT" in result.stdout
+    assert "Also found: 1 agreement" in result.stdout
 
 
 def test_input_error_exits_two_after_printing_findings(runner: CliRunner, articles: list[str], tmp_path: Path) -> None:
@@ -98,10 +98,21 @@ def test_csv_one_row_per_finding_with_both_quotes(runner: CliRunner, articles: l
     assert "60%" in conflict["quotes"] and "80%" in conflict["quotes"]
 
 
-def test_table_counts_findings_per_kind(runner: CliRunner, articles: list[str]) -> None:
+def test_table_counts_findings_per_kind_before_listing_them(runner: CliRunner, articles: list[str]) -> None:
     result = runner.invoke(app, ["check", *articles])
-    assert "✗ CONFLICT" in result.stdout
-    assert result.stdout.rstrip().splitlines()[-1].startswith("2 findings: conflict 1, agreement 1")
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("2 articles · ") and "2 findings: conflict 1, agreement 1" in lines[0]
+    assert any(line.startswith("F001  ✗ CONFLICT") for line in lines)
+
+
+def test_details_and_one_finding_on_the_command_line(runner: CliRunner, articles: list[str]) -> None:
+    details = runner.invoke(app, ["check", *articles, "--details"])
+    assert "╭─ ✗ CONFLICT F001" in details.stdout and "✓ AGREEMENT F002" in details.stdout
+    one = runner.invoke(app, ["check", *articles, "--finding", "F002"])
+    assert one.exit_code == EXIT_OK and "✓ AGREEMENT F002" in one.stdout and "F001" not in one.stdout
+    missing = runner.invoke(app, ["check", *articles, "--finding", "F404"])
+    assert missing.exit_code == EXIT_ERROR
+    assert missing.stderr.strip() == "factrecon: error: --finding F404: no such finding (ids run F001 to F002)"
 
 
 def test_default_corpus_is_checked_when_no_file(runner: CliRunner) -> None:

@@ -1,5 +1,6 @@
-"""The terminal report of findings: grouped by topic, most urgent first, a symbol per verdict,
-readable without colour down to 60 columns; the theme file; the stderr progress bar."""
+"""The terminal report of findings: summary first, what needs an editor one line each, panels on
+request, a symbol per verdict, readable without colour down to 60 columns; the theme file; the
+stderr progress bar."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from rich.cells import cell_len
 
 from factrecon.claims.model import Claim
 from factrecon.reconcile import KINDS, CheckResult, Finding
-from factrecon.reports.findings_terminal import breaks, by_topic, findings_summary, number_span, render_findings
+from factrecon.reports.check_terminal import CheckView, render_check
+from factrecon.reports.display import shown
+from factrecon.reports.findings_terminal import breaks, findings_summary, number_span
 from factrecon.reports.inputs import default_corpus, read_articles
 from factrecon.reports.pipeline import check_claims, extract_articles
 from factrecon.reports.progress import MIN_ITEMS, progress
@@ -57,58 +60,89 @@ def flat(text: str) -> str:
     return BORDERS.sub("", text)
 
 
-def test_topics_come_by_their_most_urgent_finding_and_findings_inside_by_urgency() -> None:
-    findings = (finding(1, "agreement", "A"), finding(2, "tension", "B"), finding(3, "arithmetic_bad", "C"),
-                finding(4, "conflict", "B"), finding(5, "change", "A"), finding(6, "arithmetic_ok", "C"))
-    groups = by_topic(findings)
-    assert [(topic[0], [f.id for f in group]) for topic, group in groups] == [
-        ("C", ["F003", "F006"]), ("B", ["F004", "F002"]), ("A", ["F001", "F005"])]
-    output = render_findings(one_claim_result(findings), {"a.txt": "60%的份额"})
-    assert [output.index(f"F00{n}") for n in (3, 6, 4, 2, 1, 5)] == sorted(output.index(f"F00{n}") for n in range(1, 7))
+def report(result: CheckResult, texts: dict[str, str], width: int = 120, color: bool = False, **view: object) -> str:
+    return render_check(result, texts, width=width, color=color, view=CheckView(**view))  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_plain_report_loses_nothing_at_any_width(corpus: tuple[CheckResult, dict[str, str]], width: int) -> None:
+def test_summary_comes_first_then_what_needs_an_editor_one_line_each(
+        corpus: tuple[CheckResult, dict[str, str]], width: int) -> None:
     result, texts = corpus
-    output = render_findings(result, texts, width=width)
+    lines = report(result, texts, width).splitlines()
+    assert max(cell_len(line) for line in lines) <= width
+    opening = f"3 articles · {len(result.claims)} claims · {len(result.findings)} findings: "
+    assert " ".join(lines[:3]).startswith(opening)
+    first_finding = min(index for index, line in enumerate(lines) if re.match(r"F\d{3} ", line))
+    assert any("Needs an editor: 11" == line for line in lines[:first_finding])
+    urgent = [f.id for f in result.findings if f.kind in ("conflict", "arithmetic_bad", "tension")]
+    rows = [line.split()[0] for line in lines if re.match(r"F\d{3} ", line)]
+    assert rows == urgent  # one line per finding, in the result's order; agreements only counted
+    assert "Also found: 11 agreements, 11 arithmetic checks that hold, 3 changes" in " ".join(lines)
+
+
+def test_verbose_lists_agreements_and_changes_one_line_each(corpus: tuple[CheckResult, dict[str, str]]) -> None:
+    result, texts = corpus
+    rows = [line.split()[0] for line in report(result, texts, verbose=True).splitlines() if re.match(r"F\d{3} ", line)]
+    assert rows == [f.id for f in result.findings]
+
+
+def test_kind_and_entity_filters_choose_what_is_listed(corpus: tuple[CheckResult, dict[str, str]]) -> None:
+    result, texts = corpus
+    output = report(result, texts, kinds=("agreement",), entity="h200", verbose=True)
+    rows = [line.split()[0] for line in output.splitlines() if re.match(r"F\d{3} ", line)]
+    expected = [f.id for f in result.findings if f.kind == "agreement" and "h200" in (f.entity or "").lower()]
+    assert rows == expected and len(expected) >= 3
+    assert f"Listing {len(expected)} of {len(result.findings)} findings (agreement; entity containing 'h200')" in output
+
+
+def test_a_finding_alone_in_full(corpus: tuple[CheckResult, dict[str, str]]) -> None:
+    result, texts = corpus
+    output = report(result, texts, finding="F001")
+    assert "✗ CONFLICT F001" in output and "F002" not in output and "Needs an editor" not in output
+    assert f"fingerprint {result.findings[0].fingerprint}" in output
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_details_lose_nothing_at_any_width(corpus: tuple[CheckResult, dict[str, str]], width: int) -> None:
+    result, texts = corpus
+    output = report(result, texts, width, details=True, verbose=True)
     lines = output.splitlines()
     assert "\x1b" not in output
     assert max(cell_len(line) for line in lines) <= width
-    assert flat(findings_summary(result)) in flat("".join(lines[-3:]))
     by_id = {claim.id: claim for claim in result.claims}
+    details = output[output.index("╭"):]
     ellipses = sum(item.explanation.count("…") + sum(by_id[i].quote.count("…") for i in item.claims)
                    for item in result.findings)
-    assert output.count("…") == ellipses  # only those the explanations and quotes have: nothing cut
+    assert details.count("…") == ellipses  # only those the explanations and quotes have: nothing cut
     for item in result.findings:
-        assert any(f"{item.id}" in line for line in lines)
-        assert any(f"fingerprint {item.fingerprint}" in line for line in lines)
-        assert flat(item.explanation) in flat(output)
+        assert f"fingerprint {item.fingerprint}" in details
+        assert flat(item.explanation) in flat(details)
         for claim in (by_id[i] for i in item.claims):
             place = f"{claim.source}:{line_col(line_starts(texts[claim.source]), claim.start)}"
-            assert flat(place) in flat(output)
-            assert any(f"«{claim.text}»" in line for line in lines), claim.text  # the number is never split
-            assert any(f"{claim.text}  = " in line for line in lines), claim.text
+            assert flat(place) in flat(details)
+            assert f"«{claim.text}»" in details, claim.text  # the number is never split
+            assert f"{claim.text}  = {shown(claim)}" in flat(details) or any(
+                f"{claim.text}  = " in line for line in details.splitlines()), claim.text
 
 
 def test_every_verdict_shows_its_symbol_and_label(corpus: tuple[CheckResult, dict[str, str]]) -> None:
     result, texts = corpus
-    output = render_findings(result, texts, width=120)
+    output = report(result, texts, details=True)
     theme = load_theme()
     for item in result.findings:
         assert f"{theme.verdicts[item.kind].badge} {item.id}" in output
     assert len({theme.verdicts[kind].badge for kind in KINDS}) == len(KINDS)
 
 
-def test_last_line_counts_findings_per_kind(corpus: tuple[CheckResult, dict[str, str]]) -> None:
-    result, texts = corpus
-    last = render_findings(result, texts, width=200).rstrip().splitlines()[-1]
-    assert last == findings_summary(result)
-    assert last.startswith(f"{len(result.findings)} findings: conflict 1, arithmetic_bad 1, tension ")
+def test_findings_summary_counts_findings_per_kind(corpus: tuple[CheckResult, dict[str, str]]) -> None:
+    result, _ = corpus
+    counted = f"{len(result.findings)} findings: conflict 1, arithmetic_bad 1, tension "
+    assert findings_summary(result).startswith(counted)
 
 
 def test_colour_styles_the_number_instead_of_marking_it(corpus: tuple[CheckResult, dict[str, str]]) -> None:
     result, texts = corpus
-    output = render_findings(result, texts, width=120, color=True)
+    output = report(result, texts, color=True, finding="F001")
     assert "\x1b[1;7m7.5%\x1b[0m" in output  # bold reverse
     assert "«" not in output and "✗ CONFLICT F001" in output
 

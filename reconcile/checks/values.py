@@ -269,7 +269,8 @@ def _why_uncertain(a: Fact, b: Fact) -> str | None:
     if truncated := _truncation(a, b) or _truncation(b, a):
         return truncated
     if a.claim.status in EXPECTATIONS and b.claim.status in EXPECTATIONS:
-        return f"both figures are {a.claim.status}s, which may differ"
+        kinds = " and ".join(dict.fromkeys((a.claim.status, b.claim.status)))
+        return f"both figures are expectations ({kinds}), which may differ"
     if a.claim.origin and b.claim.origin and a.claim.origin != b.claim.origin:
         return f"the cited sources differ ({a.claim.origin} vs {b.claim.origin})"
     return None
