@@ -272,7 +272,7 @@ def _magnitude_pattern() -> tuple[re.Pattern[str], dict[str, Decimal]]:
 
 
 def _magnitudes(text: str, numerals: list[Numeral]) -> list[Quantity]:
-    """Scale words standing alone before a unit: ``万亿参数``, ``千亿美元``, ``billions of dollars``."""
+    """Scale words standing alone before a unit: ``万亿参数``, ``千亿美元``."""
     pattern, table = _magnitude_pattern()
     taken = {position for numeral in numerals for position in range(numeral.start, numeral.end)}
     found = []
