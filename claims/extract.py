@@ -155,6 +155,7 @@ class _Article:
             previous_opened_change=previous[2] if previous else False,
             earlier_currency=self.last_currency, local_currency=self.local_currency,
             grouped=_GROUPED.fullmatch(text, numeral.start, numeral.end) is not None,
+            last_char=text[numeral.end - 1:numeral.end],
         )
 
     def claim(self, quantity: Quantity) -> Claim | None:

@@ -86,6 +86,8 @@ VAGUE = [
     ("两位数", None, D(10), D(99), "range"), ("single digits", None, D(1), D(9), "range"),
     ("double-digit", None, D(10), D(99), "range"),
     ("hundreds of thousands", None, D(200000), D(900000), "range"),
+    ("several hundred million", None, D(2 * 10**8), D(9 * 10**8), "range"),
+    ("tens of billions of", None, D(2 * 10**10), D(9 * 10**10), "range"),
 ]
 
 # (text, precision, scale)

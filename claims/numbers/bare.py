@@ -5,7 +5,8 @@ Rules and words: claims/data/bare_numbers.toml.
   when it ends a change ("份额从95%暴跌至0": 0 percent) or counts digits ("降至个位数");
 - a digit-count word in a clause about shares or rates is a percentage ("份额仅为个位数");
 - a bare amount with a scale word in a money clause is money in the implied currency
-  ("市值一度突破3000亿": CNY), and its notes say so;
+  ("市值一度突破3000亿": CNY), and its notes say so; outside one it is a count, unless its
+  scale word is ambiguous (宽带1000兆: megabits, no claim);
 - an English figure with a scale word ("2.26 million"), or an integer written with thousands
   separators outside a money clause ("shipments hit 97,171"), is a count;
 - a generic 元 is the currency of the market the text speaks of (A股, 港股, 台股), else the
@@ -49,6 +50,7 @@ class BareContext:
     earlier_currency: str | None  # the last currency written in the article
     local_currency: str
     grouped: bool = False       # an integer written with thousands separators ("97,171")
+    last_char: str = ""         # the numeral's last character (兆 in 1000兆)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,7 @@ class _Words:
     percent_cues: tuple[str, ...]
     local_currency_words: dict[str, tuple[str, ...]]
     market_base: re.Pattern[str]  # matches a comparison word right before a market word
+    ambiguous_scales: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +76,7 @@ def _words() -> _Words:
         percent_cues=tuple(cue.lower() for cue in data["percent_cues"]),
         local_currency_words={code: tuple(words) for code, words in data["local_currency"].items()},
         market_base=re.compile(rf"(?:{alternation(data['market_base'])})\s*$", re.IGNORECASE),
+        ambiguous_scales=frozenset(data["ambiguous_scales"]),
     )
 
 
@@ -127,6 +131,8 @@ def read_bare(ctx: BareContext) -> BareReading | None:
         if any(cue in ctx.clause.lower() for cue in words.money_cues):
             currency = market_currency(ctx.context) or ctx.earlier_currency or ctx.local_currency
             return BareReading(currency, f"currency not written: {currency} implied by context")
+        if ctx.last_char in words.ambiguous_scales:
+            return None  # 宽带提速至1000兆: megabits, not 1e15 of anything
         return BareReading("count", "unit not written: a count")
     if ctx.grouped and ctx.lang == "en" and not any(cue in ctx.clause.lower() for cue in words.money_cues):
         return BareReading("count", "unit not written: a count")  # "shipments hit 97,171"

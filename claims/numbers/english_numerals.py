@@ -1,5 +1,5 @@
 """English number words: six, twenty-five, one hundred and five, a dozen, two-thirds, a quarter of,
-sixfold, 15-fold, doubled, single digits, hundreds of thousands.
+sixfold, 15-fold, doubled, single digits, hundreds of thousands, several hundred million.
 
 Digits with an English scale (2.26 million, $4.6bn, 40k) are read with the Arabic numerals, in
 numeral_tokens; this module reads numbers written in words, case-insensitively, on word
@@ -17,6 +17,7 @@ from .numerals import Numeral
 
 ONE = Decimal(1)
 SMALL, TENS, HUNDRED, SCALE, ARTICLE, AND = "small", "tens", "hundred", "scale", "article", "and"
+OPEN = "open"  # several: a digit left open
 
 
 class EnglishGrammar:
@@ -27,6 +28,8 @@ class EnglishGrammar:
         for key, kind in (("small", SMALL), ("tens", TENS), ("hundred", HUNDRED), ("scales", SCALE)):
             self.words.update({word: (kind, Decimal(v)) for word, v in english[key].items()})
         self.words.update({word: (ARTICLE, ONE) for word in english["article"]})
+        self.words.update({word: (OPEN, ONE) for word in english["open_digit"]})
+        self.open_digit = {word: (Decimal(lo), Decimal(hi)) for word, (lo, hi) in english["open_digit"].items()}
         self.fractions = {word: Decimal(v) for word, v in english["fractions"].items()}
         self.multiples = {word: Decimal(str(v)) for word, v in english["multiples"].items()}
         self.ranges = {word: (Decimal(lo), Decimal(hi)) for word, (lo, hi) in english["ranges"].items()}
@@ -34,6 +37,7 @@ class EnglishGrammar:
         number = alternation([*english["small"], *english["tens"], *english["hundred"], *english["scales"]])
         counts = alternation([*english["small"], *english["article"]])
         after_article = alternation([*english["hundred"], *english["scales"]])
+        leading = alternation([*english["article"], *english["open_digit"]])
         need_next = english["fractions_need_next"]
         following = alternation(english["fractions_next"]).replace(r"\ ", r"[\s-]+")
         fractions = "|".join([alternation([w for w in self.fractions if w not in need_next]),
@@ -43,11 +47,11 @@ class EnglishGrammar:
                           for w in sorted(self.ranges, key=len, reverse=True))
         self.pattern = re.compile(   # the lookahead lets the engine skip, fast, what starts no English word
             rf"(?=[A-Za-z0-9])(?:(?P<range>\b(?:{phrase})\b)"
-            rf"|(?P<plural>\b(?:{plurals})(?:\s+of\s+(?:{big})\b|(?=\s+of\b)))"
+            rf"|(?P<plural>\b(?:{plurals})(?:\s+of\s+(?:{big})\b(?:\s+of\b)?|\s+of\b))"
             rf"|(?P<fold>\b(?:{number}|[0-9]+(?:\.[0-9]+)?)[- ]?{re.escape(english['fold'])}\b)"
             rf"|(?P<mult>\b(?:{alternation(list(self.multiples))})\b(?![- ]digit))"
             rf"|(?P<fraction>\b(?:{counts})[ -](?:{fractions})\b|\bhalf\b)"
-            rf"|(?P<words>\b(?:an?\s+(?=(?:{after_article})\b))?(?:{number})\b"
+            rf"|(?P<words>\b(?:(?:{leading})\s+(?=(?:{after_article})\b))?(?:{number})\b"
             rf"(?:(?:\s*-\s*|\s+(?:and\s+)?)(?:{number})\b)*))",
             re.IGNORECASE,
         )
@@ -62,8 +66,9 @@ class EnglishGrammar:
             if kind == "range":
                 low, high = self.ranges[" ".join(words)]
                 found.append(Numeral(start, end, None, low, high, None, ONE, "range", "word"))
-            elif kind == "plural":   # hundreds of thousands = 2..9 x 100 x 1000
-                unit = self.plurals[words[0]] * (self._scale(words[-1]) if len(words) > 1 else ONE)
+            elif kind == "plural":   # hundreds of thousands (of) = 2..9 x 100 x 1000
+                scales = [word for word in words[1:] if word != "of"]
+                unit = self.plurals[words[0]] * (self._scale(scales[0]) if scales else ONE)
                 found.append(Numeral(start, end, None, 2 * unit, 9 * unit, None, ONE, "range", "word"))
             elif kind == "fold":
                 head = re.sub(r"[- ]?fold$", "", match.group().lower())
@@ -106,7 +111,7 @@ class EnglishGrammar:
             if kind == AND:
                 if previous not in (HUNDRED, SCALE) or following not in (SMALL, TENS):
                     break
-            elif kind == ARTICLE:
+            elif kind in (ARTICLE, OPEN):
                 if previous:
                     break
                 current = ONE
@@ -121,7 +126,7 @@ class EnglishGrammar:
                 current, step, trail = current + value, Decimal(10), ONE
                 end = j + 1
             elif kind == HUNDRED:
-                if previous not in (SMALL, ARTICLE, TENS):
+                if previous not in (SMALL, ARTICLE, OPEN, TENS):
                     break
                 current, step, trail = current * value, value, ONE
                 end = j + 1
@@ -129,7 +134,7 @@ class EnglishGrammar:
                     j += 1
                     break
             else:   # thousand, million ...
-                if previous not in (SMALL, TENS, HUNDRED, ARTICLE) or (last_scale and value >= last_scale):
+                if previous not in (SMALL, TENS, HUNDRED, ARTICLE, OPEN) or (last_scale and value >= last_scale):
                     break
                 total, current, last_scale = total + current * value, Decimal(0), value
                 step, trail = step * value, value
@@ -139,4 +144,8 @@ class EnglishGrammar:
         if end == i:
             return None, i + 1
         value = total + current
-        return Numeral(tokens[i][0], tokens[end - 1][1], value, value, value, step, trail, None, "word"), end
+        start, stop = tokens[i][0], tokens[end - 1][1]
+        if tokens[i][2] in self.open_digit:  # several hundred million = 2..9 x 1e8
+            low, high = self.open_digit[tokens[i][2]]
+            return Numeral(start, stop, None, value * low, value * high, None, trail, "range", "word"), end
+        return Numeral(start, stop, value, value, value, step, trail, None, "word"), end

@@ -29,6 +29,7 @@ _NUMERAL_CHAR = "0-9〇零一二三四五六七八九十百千万亿两.,"
 HUNDRED = Decimal(100)
 IMPLIED_UNITS = {"percent": "percent", "multiple": "times"}  # 百分之五, 七成; sixfold, 翻番
 MAX_RANGE_RATIO = 1000  # "1.39 million people to 1.408 billion": a change, not a range
+OPEN_ENDED = 10  # a vague figure whose upper bound is 10x its floor (上百亿) is open-ended
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,36 +187,74 @@ def _merge_range(text: str, first: Quantity, second: Quantity, separator: re.Pat
     """``20亿至50亿美元``, ``20至50亿美元``, ``3.50%-3.75%``, ``$32.2–33.4 billion``,
     ``between 5 and 6 percent`` as one range; ``from 95% to 0%`` stays two claims."""
     gap = separator.fullmatch(text, first.end, second.start)
-    if gap is None or first.value is None or second.value is None:
+    if gap is None or (first.unit is None and second.unit is None):
         return None
-    if first.numeral.vague or second.numeral.vague or (first.unit is None and second.unit is None):
+    ends = _ends(first, second)
+    if ends is None:
         return None
     if second.unit_from_cues:  # "fell 300 points to 42,100": a move, then the level it reached
         return None
     opening = _range_opening(text, first.start)
     if opening == "change" or ("and" in gap.group().lower() and opening != "range"):
         return None
-    if first.unit is not None and second.unit is not None and first.unit != second.unit:
+    shared = _range_unit(first, second)
+    if shared is None:
         return None
-    unit = second.unit or first.unit
+    unit, generic = shared
+    low, high = ends
     borrow = second.numeral.scale if first.numeral.scale == 1 and second.numeral.scale > 1 else Decimal(1)
     if borrow > 1 and first.numeral.value is not None and second.numeral.value is not None \
             and first.numeral.value * borrow > second.numeral.value:
         borrow = Decimal(1)  # "3000至5亿": no shared scale
     if first.unit is None:
-        lower = first.value * borrow * _unit_factor(second)
-        upper = second.value
+        lower = low * borrow * _unit_factor(second)
+        upper = high
     else:
-        lower = first.value * borrow
-        upper = second.value * (_unit_factor(first) if second.unit is None else 1)
+        lower = low * borrow
+        upper = high * (_unit_factor(first) if second.unit is None else 1)
     if not lower < upper or (lower > 0 and upper / lower > MAX_RANGE_RATIO):  # 0至1%: a range from zero
         return None
     precisions = [p for p in (first.precision, second.precision) if p is not None]
     return Quantity(
         start=first.start, end=second.end, value=None, lower=lower, upper=upper,
         precision=min(precisions) if precisions else None, unit=unit, numeral=first.numeral,
-        is_range=True,
+        is_range=True, generic_currency=generic,
     )
+
+
+def _ends(first: Quantity, second: Quantity) -> tuple[Decimal, Decimal] | None:
+    """The low end of ``first`` and the high end of ``second``, or None when they make no range.
+
+    Exact figures give their values. Two vague magnitudes make a range too (数十亿至上百亿元):
+    each side gives its outer bound (数十亿 from 2e9, 数百亿 up to 9e10, 二十几亿 up to 3e9), but
+    a side open up to the next order of magnitude gives its floor (上百亿: 1e10, not 1e11).
+    A vague side beside an exact one is left as two claims.
+    """
+    vague = (first.numeral.vague, second.numeral.vague)
+    if not any(vague):
+        return (first.value, second.value) if first.value is not None and second.value is not None else None
+    if not all(vague) or first.lower is None or second.upper is None:
+        return None
+    floor = second.value
+    return first.lower, floor if floor is not None and second.upper >= floor * OPEN_ENDED else second.upper
+
+
+def _range_unit(first: Quantity, second: Quantity) -> tuple[str | None, str | None] | None:
+    """The unit the range of ``first`` and ``second`` takes, and the default currency it holds
+    when a generic 元 alone wrote it; None when the two sides disagree. A currency written on
+    one side decides a generic 元 on the other (新台幣200億至350億元 is TWD on both ends)."""
+    sides = [side for side in (first, second) if side.unit is not None]
+    written = {side.unit for side in sides if not side.generic_currency}
+    generic = [side for side in sides if side.generic_currency]
+    if len(written) > 1:
+        return None
+    if not written:
+        return sides[0].unit, sides[0].generic_currency
+    unit = next(iter(written))
+    for side in generic:
+        if side.unit != unit and not (side.unit == side.generic_currency and is_currency(unit)):
+            return None
+    return unit, None
 
 
 def _unit_factor(quantity: Quantity) -> Decimal:
@@ -233,7 +272,7 @@ def _magnitude_pattern() -> tuple[re.Pattern[str], dict[str, Decimal]]:
 
 
 def _magnitudes(text: str, numerals: list[Numeral]) -> list[Quantity]:
-    """Scale words standing alone before a unit: ``万亿参数``, ``千亿美元``, ``billions of dollars``."""
+    """Scale words standing alone before a unit: ``万亿参数``, ``千亿美元``."""
     pattern, table = _magnitude_pattern()
     taken = {position for numeral in numerals for position in range(numeral.start, numeral.end)}
     found = []
