@@ -44,6 +44,7 @@ NAMES: Mapping[str, tuple[str, str]] = {
 COLUMNS: tuple[str, ...] = ("id", "verdict", "about", "figures", "difference")
 CAPS: Mapping[str, int] = {"about": 34, "figures": 40}
 DIFFERENCE_MIN = 18
+SHRUNK_MIN = 20
 _REASON = re.compile(r"Probably one quantity, but (.+?)\.?$")
 _DIFFER = re.compile(r"differ by ([0-9.,]+×)")
 
@@ -141,16 +142,19 @@ def _apart(first: Claim, second: Claim) -> str | None:
 
 
 def _fit(rows: Sequence[Mapping[str, str]], width: int) -> dict[str, int]:
+    """Column widths: id and verdict whole; about and figures up to their caps; the difference the
+    rest, or at least ``DIFFERENCE_MIN`` taken from the other two while they keep ``SHRUNK_MIN``
+    each; a terminal narrower than that drops the difference."""
     widths = {name: min(max([cell_len(name), *(cell_len(row[name]) for row in rows)]), CAPS.get(name, 10**6))
               for name in COLUMNS if name != "difference"}
-    used = sum(widths.values()) + 2 * len(widths)
-    if width - used >= DIFFERENCE_MIN:
-        widths["difference"] = width - used - 1
-        return widths
-    spare = width - (used - widths["about"] - widths["figures"]) - 1
-    widths["about"] = max(12, min(widths["about"], spare // 2))
-    widths["figures"] = max(12, spare - widths["about"])
-    return widths
+    room = width - widths["id"] - widths["verdict"] - 2 * len(COLUMNS) - 1
+    wanted = widths["about"] + widths["figures"]
+    if room - wanted >= DIFFERENCE_MIN:
+        return {**widths, "difference": room - wanted}
+    shared = room - DIFFERENCE_MIN if room - DIFFERENCE_MIN >= 2 * SHRUNK_MIN else room + 2
+    widths["about"] = max(min(widths["about"], shared * widths["about"] // wanted), min(SHRUNK_MIN, shared // 2))
+    widths["figures"] = shared - widths["about"]
+    return {**widths, "difference": DIFFERENCE_MIN} if shared == room - DIFFERENCE_MIN else widths
 
 
 def _table(rows: Sequence[Mapping[str, str]], width: int, styles: Mapping[str, str]) -> Table:
