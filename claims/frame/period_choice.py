@@ -26,6 +26,7 @@ from ..clauses import clause_bounds
 from ..document import Place
 from ..vocab import load
 from . import calendar as cal
+from .clocks import local_days
 from .time_forms import Now, Stretch
 from .time_grammar import words_pattern
 from .time_resolve import Resolved, resolve, stretch_period
@@ -79,7 +80,7 @@ class PeriodChoice:
 
     def __init__(self, times: Times, date: dt.date | None) -> None:
         self.times, self.text, self.date = times, times.text, date
-        self.resolved = resolve(times.text, times.mentions, times.clues, date)
+        self.resolved = local_days(resolve(times.text, times.mentions, times.clues, date), times.text, times.mentions)
         self._leads: dict[bool, Hit | None] = {}
 
     def period(self, place: Place, moment: bool = True, hinted: bool = False) -> Resolved | None:

@@ -35,7 +35,8 @@ class TimeMention:
     form: Form
     since: bool = False    # runs from its start to the article's date: 今年以来, 自9月以来, 2025年至今
     base: bool = False     # the base of a comparison: 较2024年, up 7% from 2024, 与去年同期相比
-    record: bool = False   # a record's reference or an ordinal's: 2019年以来首次, 年内第三次降息
+    record: bool = False   # a record's, an ordinal's or an event's reference: 2019年以来首次, 年内第三次降息,
+                           # its final meeting of 2025
     planned: bool = False  # in a plan or forecast clause (预计, 计划, 目标是): no clue to the present
     as_of: bool = False    # a running total's or stock's date: 截至12月10日, as of Dec. 10
     stamp: bool = False    # on the article's own date line ("Published: 20 May 2025")
@@ -148,6 +149,7 @@ def _role_words() -> dict[str, re.Pattern[str]]:
         "since_after": re.compile(rf"\s*(?:{words_pattern(data['since_after'])})", re.IGNORECASE),
         "record": re.compile(words_pattern(data["record"]), re.IGNORECASE),
         "ordinal": re.compile(rf"\s*(?:{words_pattern(data['ordinal_after'])})", re.IGNORECASE),
+        "event": re.compile(rf"(?:{words_pattern(data['event_before'])})\s*$", re.IGNORECASE),
         "opener": re.compile(rf"(?:{words_pattern(load('time')['months']['openers'])})\s*$", re.IGNORECASE),
         "as_of": re.compile(rf"(?:{words_pattern(data['as_of'])})\s*$", re.IGNORECASE),
         "planned": re.compile(words_pattern(status["forecast"] + data["plan"]), re.IGNORECASE),
@@ -170,7 +172,7 @@ def _with_roles(text: str, atom: Atom) -> TimeMention:
     closed = closing.end() if closing else atom.end
     record = since and bool(words["record"].search(text, max(0, atom.start - 24), atom.start)
                             or words["record"].search(text, closed, closed + 14))
-    record = record or bool(words["ordinal"].match(after))
+    record = record or bool(words["ordinal"].match(after) or words["event"].search(before))
     base = bool(words["base_before"].search(before) or words["base_after"].match(after)
                 or (not opened and words["base_after_figure"].search(text, clause_left, atom.start)))
     planned = bool(words["planned"].search(text, left, atom.start) or words["deadline"].match(text, atom.end))

@@ -51,10 +51,11 @@ def counted_by_neighbour(text: str, start: int, end: int, clause: str) -> bool:
     about a vote, or a part out of a whole written beside it."""
     patterns = _patterns()
     after, before = text[end:end + 16], text[max(0, start - 16):start]
-    part = patterns.part_after.match(after) or patterns.part_before.search(before)
-    if part and _is_number(part.group(1)):
+    parts = (patterns.part_after.match(after), patterns.part_before.search(before))
+    if any(part and _is_number(part.group(1)) for part in parts):
         return True
     if end - start > 3:
         return False
-    tally = patterns.tally_after.match(after) or patterns.tally_before.search(before)
-    return bool(tally and _is_number(tally.group(1)) and any(cue in clause.lower() for cue in patterns.vote_cues))
+    tallies = (patterns.tally_after.match(after), patterns.tally_before.search(before))
+    return any(tally and _is_number(tally.group(1)) for tally in tallies) and any(
+        cue in clause.lower() for cue in patterns.vote_cues)
