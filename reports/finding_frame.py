@@ -21,7 +21,8 @@ FRAME_COLUMNS: tuple[str, ...] = PARTS  # period, scope, basis, status
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FindingFrame:
     """What a finding is about: each part shared by all its claims, or None (not shared, not
-    known, or not applicable); ``unknown`` names each part a claim does not state, and where."""
+    known, or not applicable); ``unknown`` names each part a claim does not state, and where
+    ("period and basis not stated in b.txt")."""
 
     entity: str | None = None
     attribute: str | None = None
@@ -35,6 +36,15 @@ class FindingFrame:
         """The frame in words, unknown parts left out: "BYD · sales · 2025 · whole · level · reported"."""
         parts = (self.entity, self.attribute, self.period, self.scope, self.basis, self.status)
         return " · ".join(part for part in parts if part)
+
+    def unknown_words(self) -> str:
+        """The unknown parts as a sentence: "Unknown: period not stated in b.txt."; "" when none."""
+        return f"Unknown: {'; '.join(self.unknown)}." if self.unknown else ""
+
+    def lines(self) -> tuple[str, ...]:
+        """The frame as sentences to follow an explanation, each only when there is something to
+        say: "Frame: BYD · sales · 2025 · level · reported." and ``unknown_words``."""
+        return tuple(line for line in (f"Frame: {self.words()}." if self.words() else "", self.unknown_words()) if line)
 
     def parts(self) -> dict[str, str | None]:
         """The shared period, scope, basis and status by name (``FRAME_COLUMNS``)."""
@@ -50,7 +60,8 @@ def finding_frame(finding: Finding, claims: Mapping[str, Claim]) -> FindingFrame
 
 
 def _shared(claims: Sequence[Claim]) -> tuple[dict[str, str], tuple[str, ...]]:
-    """The parts every claim gives alike, by name, and one phrase per unknown part."""
+    """The parts every claim gives alike, by name, and the unknown parts in words, one phrase per
+    set of articles that omit them: "period and basis not stated in b.txt"."""
     if not claims:
         return {}, ()
     rules = load_rules()
@@ -62,10 +73,14 @@ def _shared(claims: Sequence[Claim]) -> tuple[dict[str, str], tuple[str, ...]]:
         for part, source in comparison.unknown:
             if source not in missing.setdefault(part, []):
                 missing[part].append(source)
-    unknown = tuple(f"{part} not stated in {_listed(sources)}" for part in PARTS if (sources := missing.get(part)))
+    grouped: dict[tuple[str, ...], list[str]] = {}  # parts missing from the same articles are named together
+    for part in PARTS:
+        if part in missing:
+            grouped.setdefault(tuple(missing[part]), []).append(part)
+    unknown = tuple(f"{_listed(parts)} not stated in {_listed(sources)}" for sources, parts in grouped.items())
     return dict(common), unknown
 
 
 def _listed(names: Sequence[str]) -> str:
-    """``a.txt``, ``a.txt and b.txt``, ``a.txt, b.txt and c.txt``."""
+    """``a``, ``a and b``, ``a, b and c``."""
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

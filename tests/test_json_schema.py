@@ -77,10 +77,11 @@ def test_findings_carry_the_frame_their_claims_share(check_document: dict[str, A
             if finding["frame"][part] is not None:
                 assert {claim[part] for claim in listed} == {finding["frame"][part]}, (finding["id"], part)
         for phrase in finding["frame"]["unknown"]:
-            part, _, names = phrase.partition(" not stated in ")
-            field = "time" if part == "period" else part
-            for name in names.replace(" and ", ", ").split(", "):
-                assert any(claim["source"].endswith(name) and claim[field] is None for claim in listed), phrase
+            parts, _, names = phrase.partition(" not stated in ")
+            for part in parts.replace(" and ", ", ").split(", "):
+                field = "time" if part == "period" else part
+                for name in names.replace(" and ", ", ").split(", "):
+                    assert any(claim["source"].endswith(name) and claim[field] is None for claim in listed), phrase
     assert any(f["kind"] == "tension" and f["frame"]["unknown"] for f in findings)
 
 
