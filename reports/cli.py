@@ -345,9 +345,13 @@ def _read(files: list[str] | None, reading: ReadOptions, verbose: bool) -> tuple
 
 
 def _note(article: Article, verbose: bool) -> None:
-    """Warn of damaged text; with ``verbose``, say how the article was read."""
-    for warning in article.warnings:
-        print(f"factrecon: warning: {article.source}: {warning}", file=sys.stderr)
+    """Warn of damaged text and of hidden characters (shown as ``⟨U+202E⟩`` in what people read);
+    with ``verbose``, say how the article was read."""
+    from factrecon.reports.visible import hidden_characters, hidden_warning
+
+    for warning in (*article.warnings, hidden_warning(hidden_characters(article.text))):
+        if warning:
+            print(f"factrecon: warning: {article.source}: {warning}", file=sys.stderr)
     if verbose:
         print(f"factrecon: info: {article.source}: {article.describe()}", file=sys.stderr)
 

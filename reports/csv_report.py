@@ -5,7 +5,9 @@ A text cell a spreadsheet would run as a formula is prefixed with ``'``: one sta
 ``+``, ``-`` or ``@`` (also after leading blanks, as in ``" =1+1"``), tab or CR, unless it is a
 plain signed number such as ``-5%``, ``+3.2%``, ``-0.5`` or ``1,234`` (or a ``"; "`` list of
 them). That covers DDE payloads such as ``=cmd|' /C calc'!A0`` and ``@SUM(1+1)``. Lists inside a
-cell (``also_applies_to``; a finding's claims) are joined with ``"; "``, in claim order.
+cell (``also_applies_to``; a finding's claims) are joined with ``"; "``, in claim order. Hidden
+characters (bidirectional controls, zero-width and other format characters) in text cells are
+shown as escapes such as ``⟨U+202E⟩`` (``visible``).
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from typing import Any
 
 from factrecon.claims.model import CLAIM_FIELDS, Claim
 from factrecon.reconcile import CheckResult, Finding
+from factrecon.reports.finding_frame import FRAME_COLUMNS, finding_frame
 from factrecon.reports.terminal import number
+from factrecon.reports.visible import visible
 
 LIST_SEPARATOR = "; "
 _FORMULA_START = ("=", "+", "-", "@")
@@ -25,10 +29,12 @@ _NUMBER = r"[+-]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?%?"
 _NUMBERS = re.compile(rf"{_NUMBER}(?:{re.escape(LIST_SEPARATOR)}{_NUMBER})*")
 
 FINDING_COLUMNS: tuple[str, ...] = (
-    "id", "kind", "severity", "entity", "attribute", "explanation", "texts", "quotes", "sources", "offsets",
-    "values", "units", "intervals", "claims", "check", "origins", "fingerprint",
+    "id", "kind", "severity", "entity", "attribute", *FRAME_COLUMNS, "unknown", "explanation", "texts", "quotes",
+    "sources", "offsets", "values", "units", "intervals", "claims", "check", "origins", "fingerprint",
 )
-"""One row per finding, in this order: the verdict (``kind``), its ``severity`` and reason
+"""One row per finding, in this order: the verdict (``kind``), its ``severity``, the frame its
+claims share (``period``, ``scope``, ``basis``, ``status``; empty when not shared or not known),
+the parts a claim leaves ``unknown`` ("period not stated in b.txt"), the reason
 (``explanation``), then per claim, joined: the number as written, quote, source, ``[start, end)``
 offsets, value, unit and interval."""
 
@@ -44,7 +50,7 @@ def neutralise(cell: str) -> str:
 
 
 def _safe(record: Mapping[str, Any], columns: Sequence[str]) -> dict[str, Any]:
-    return {key: neutralise(value) if isinstance(value, str) else value
+    return {key: neutralise(visible(value)) if isinstance(value, str) else value
             for key, value in record.items() if key in columns}
 
 
@@ -71,7 +77,8 @@ def _interval(claim: Claim) -> str:
 
 def _finding_row(finding: Finding, claims: Sequence[Claim]) -> dict[str, Any]:
     join = LIST_SEPARATOR.join
-    record = finding.to_dict()
+    frame = finding_frame(finding, {claim.id: claim for claim in claims})
+    record = finding.to_dict() | frame.parts() | {"unknown": join(frame.unknown)}
     record.update(
         texts=join(c.text for c in claims), quotes=join(c.quote for c in claims),
         sources=join(c.source for c in claims), offsets=join(f"[{c.start}, {c.end})" for c in claims),

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from factrecon.reconcile import CheckResult
 from factrecon.reports.gate import GateResult
-from factrecon.reports.json_report import claim_record
+from factrecon.reports.json_report import claim_record, finding_record
 from factrecon.reports.render import render_result
 
 
@@ -53,5 +53,5 @@ def _record(gate: GateResult, fail_on: str) -> dict[str, object]:
                     "expires": w.expires.isoformat() if w.expires else None} for _, w in gate.waived],
         "stale": [waiver.fingerprint for waiver in gate.stale],
         "claims": [claim_record(claim) for claim in shown.claims],
-        "findings": [finding.to_dict() for finding in shown.findings],
+        "findings": [finding_record(finding, {c.id: c for c in shown.claims}) for finding in shown.findings],
     }

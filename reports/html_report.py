@@ -2,9 +2,13 @@
 highlighted in the colour of its most urgent verdict, and a findings list whose entries select
 their claims, filterable by kind and entity.
 
-The page needs no network: CSS and JS are inline and a Content-Security-Policy allows only
-those (by hash).  All text goes through Jinja's autoescaping; data reaches the script only as
-HTML attributes.  Output is deterministic: the same result and texts give the same bytes.
+Each finding names the frame its claims share and the parts a claim leaves unknown.  The page
+needs no network: CSS and JS are inline and a Content-Security-Policy allows only those (by
+hash).  All text goes through Jinja's autoescaping, and hidden characters (bidirectional
+controls, zero-width and other format characters) are shown as ``⟨U+202E⟩``: every printed value
+passes ``visible``, and article text is cut at claim offsets before that, so marks stay on their
+figures.  Data reaches the script only as HTML attributes.  Output is deterministic: the same
+result and texts give the same bytes.
 """
 
 from __future__ import annotations
@@ -21,7 +25,9 @@ from markupsafe import Markup
 
 from factrecon.claims.model import Claim
 from factrecon.reconcile import KINDS, CheckResult, Finding
+from factrecon.reports.finding_frame import FindingFrame, finding_frame
 from factrecon.reports.terminal import line_col, line_starts
+from factrecon.reports.visible import visible
 
 TEMPLATE = "report.html.j2"
 NO_VERDICT = "none"
@@ -61,12 +67,13 @@ class Column:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One finding in the list: its element id, entity option index, and its claims' marks
-    (a claim id the result does not hold is kept as ``missing``)."""
+    """One finding in the list: its element id, entity option index, the frame its claims share,
+    and its claims' marks (a claim id the result does not hold is kept as ``missing``)."""
 
     anchor: str
     finding: Finding
     entity: str
+    frame: FindingFrame
     marks: tuple[Mark, ...]
     missing: tuple[str, ...]
 
@@ -90,7 +97,9 @@ def render_html(result: CheckResult, texts: Mapping[str, str]) -> str:
     columns = [_column(source, texts.get(source, ""), [m for m in marks.values() if m.claim.source == source])
                for source in sources]
     entities = sorted({finding.entity or "" for finding in result.findings})
+    by_id = {claim.id: claim for claim in result.claims}
     entries = [Entry(anchors[finding.id], finding, str(entities.index(finding.entity or "")),
+                     finding_frame(finding, by_id),
                      tuple(marks[i] for i in finding.claims if i in marks),
                      tuple(i for i in finding.claims if i not in marks))
                for finding in result.findings]
@@ -138,10 +147,16 @@ def _csp_hash(source: str) -> Markup:
     return Markup(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
 
 
+def _shown(value: object) -> object:
+    """A printed value as a person should see it: text with hidden characters escaped (markup
+    the template made itself, such as the inline style and script, is left alone)."""
+    return visible(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+
+
 @cache
 def _environment() -> jinja2.Environment:
     environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("factrecon.reports", "templates"), autoescape=True,
+        loader=jinja2.PackageLoader("factrecon.reports", "templates"), autoescape=True, finalize=_shown,
         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     environment.filters["csp_hash"] = _csp_hash
     return environment

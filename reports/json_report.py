@@ -1,4 +1,5 @@
-"""Claims as JSON Lines or one JSON document, fields in contract order.
+"""Claims as JSON Lines or one JSON document, fields in contract order; check results with each
+finding's shared ``frame``.
 
 Output is deterministic (claim order as given, contract field order, no
 timestamps), keeps non-ASCII text as is, writes ``None`` as ``null`` and refuses
@@ -8,12 +9,13 @@ NaN/Infinity rather than emit invalid JSON.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from factrecon.claims.model import Claim
-from factrecon.reconcile import CheckResult
+from factrecon.reconcile import CheckResult, Finding
 from factrecon.reports.corrections import claim_fingerprint
+from factrecon.reports.finding_frame import finding_frame
 
 
 def _dumps(record: Any, indent: int | None = None) -> str:
@@ -23,6 +25,13 @@ def _dumps(record: Any, indent: int | None = None) -> str:
 def claim_record(claim: Claim) -> dict[str, Any]:
     """The contract fields of ``claim`` and its ``fingerprint`` (for corrections)."""
     return {**claim.to_dict(), "fingerprint": claim_fingerprint(claim)}
+
+
+def finding_record(finding: Finding, claims: Mapping[str, Claim]) -> dict[str, Any]:
+    """The contract fields of ``finding`` and the ``frame`` its claims share: ``period``, ``scope``,
+    ``basis``, ``status`` (null: not shared or not known) and the ``unknown`` parts, in words."""
+    frame = finding_frame(finding, claims)
+    return {**finding.to_dict(), "frame": {**frame.parts(), "unknown": list(frame.unknown)}}
 
 
 def claims_to_jsonl(claims: Sequence[Claim]) -> str:
@@ -37,6 +46,7 @@ def claims_to_json(claims: Sequence[Claim]) -> str:
 
 def check_to_json(result: CheckResult) -> str:
     """``{"claims": [...], "findings": [...], "not_compared": [...]}``, indented, ending in a newline."""
+    by_id = {claim.id: claim for claim in result.claims}
     return _dumps({"claims": [claim_record(claim) for claim in result.claims],
-                   "findings": [finding.to_dict() for finding in result.findings],
+                   "findings": [finding_record(finding, by_id) for finding in result.findings],
                    "not_compared": [pair.to_dict() for pair in result.not_compared]}, indent=2) + "\n"

@@ -1,7 +1,9 @@
 """Findings as a SARIF 2.1.0 log, so GitHub code scanning shows each one at its article line.
 
 One run: tool ``factrecon`` with one rule per finding kind (its severity as the default level).
-Each finding is a result with ``ruleId`` = kind, level = severity, the explanation as message, one
+Each finding is a result with ``ruleId`` = kind, level = severity, as message the explanation and
+the frame its claims share ("Frame: BYD · sales · 2025 · level · reported." and any "Unknown: ..."
+part; hidden characters shown as ``⟨U+202E⟩``), the frame as data under ``properties``, one
 location per claim, and its fingerprint under ``partialFingerprints["factreconFingerprint/v1"]``
 (GitHub tracks an alert across edits by it). Regions are 1-based lines and UTF-16 columns of the
 original text (``columnKind`` ``utf16CodeUnits``); a claim whose text is not given gets a location
@@ -19,7 +21,9 @@ from urllib.parse import quote
 
 from factrecon.claims.model import Claim
 from factrecon.reconcile import KINDS, SEVERITY, CheckResult, Finding
+from factrecon.reports.finding_frame import finding_frame
 from factrecon.reports.positions import LineIndex, claim_region
+from factrecon.reports.visible import visible
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -68,13 +72,15 @@ def _location(claim: Claim, indexes: Mapping[str, LineIndex]) -> dict[str, Any]:
 
 
 def _result(finding: Finding, claims: Mapping[str, Claim], indexes: Mapping[str, LineIndex]) -> dict[str, Any]:
+    frame = finding_frame(finding, claims)
     return {
         "ruleId": finding.kind, "ruleIndex": KINDS.index(finding.kind), "level": finding.severity,
-        "message": {"text": finding.explanation},
+        "message": {"text": visible("\n".join((finding.explanation, *frame.lines())))},
         "locations": [_location(claims[claim_id], indexes) for claim_id in finding.claims],
         "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint},
         "properties": {"id": finding.id, "check": finding.check, "entity": finding.entity,
-                       "attribute": finding.attribute, "claims": list(finding.claims)},
+                       "attribute": finding.attribute, "claims": list(finding.claims),
+                       "frame": {**frame.parts(), "unknown": list(frame.unknown)}},
     }
 
 

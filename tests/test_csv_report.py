@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -106,6 +107,28 @@ def test_finding_row_lists_each_claims_quote_source_offsets_value_unit_and_inter
     assert (row["texts"], row["sources"], row["offsets"]) == ("60%; -5%", "a.txt; b.txt", "[12, 15); [9, 12)")
     assert (row["values"], row["units"], row["intervals"]) == ("60; -5", "percent; percent", "[57, 63]; [-5, -5]")
     assert (row["claims"], row["entity"], row["attribute"]) == ("a.txt:12; b.txt:9", "英特尔", "market share")
+
+
+def test_finding_row_gives_the_shared_frame_and_the_unknown_part() -> None:
+    frame = {"entity": "BYD", "attribute": "sales", "scope": "whole", "basis": "level", "status": "reported"}
+    a = replace(claim("a.txt:0", "a.txt", "60%", "比亚迪2025年销量份额60%", 60.0), time="2025", **frame)
+    b = replace(claim("b.txt:0", "b.txt", "80%", "比亚迪销量份额80%", 80.0), time=None, **frame)
+    row = read_back(findings_to_csv(result_of([a, b], kind="tension", entity="BYD", attribute="sales"))).iloc[0]
+    assert [row[c] for c in ("period", "scope", "basis", "status")] == ["", "whole", "level", "reported"]
+    assert row["unknown"] == "period not stated in b.txt"
+    row = read_back(findings_to_csv(result_of([a, replace(b, time="2025")]))).iloc[0]
+    assert (row["period"], row["unknown"]) == ("2025", "")
+
+
+def test_hidden_characters_in_text_cells_are_shown_as_escapes() -> None:
+    a = claim("a.txt:0", "a.txt", "60%", "份额\u202e约为60%", 60.0)
+    b = claim("b.txt:0", "b.txt", "8\u200b0%", "份额80%", 80.0)
+    row = read_back(findings_to_csv(result_of([a, b], explanation="'8\u200b0%' vs '60%'"))).iloc[0]
+    assert row["quotes"] == "份额⟨U+202E⟩约为60%; 份额80%"
+    assert (row["texts"], row["explanation"]) == ("60%; 8⟨U+200B⟩0%", "'8⟨U+200B⟩0%' vs '60%'")
+    claims = read_back(claims_to_csv([a, b]))
+    assert claims["quote"].tolist() == ["份额⟨U+202E⟩约为60%", "份额80%"]
+    assert claims["text"].tolist() == ["60%", "8⟨U+200B⟩0%"]
 
 
 def payload_result() -> CheckResult:

@@ -13,14 +13,15 @@ from factrecon.reports.github_report import escape_data, escape_property, render
 TEXT = "英伟达H200售价约4万美元。\n🚀📈据报道,H20的售价约为1.2万美元。\n"
 
 
-def claim(number: str, source: str = "news/h20.txt", text: str = TEXT) -> Claim:
+def claim(number: str, source: str = "news/h20.txt", text: str = TEXT, **frame: str | None) -> Claim:
     start = text.index(number)
     return Claim(id=f"{source}:{start}", source=source, start=start, end=start + len(number), text=number,
                  quote=number, value=1.0, lower=1.0, upper=1.0, precision=1.0, unit="USD", qualifier="exact",
-                 lang="zh-Hans")
+                 lang="zh-Hans", **frame)
 
 
-A, B = claim("4万美元"), claim("1.2万美元")
+PRICE = {"attribute": "price", "scope": "China", "basis": "level", "status": "reported"}
+A, B = claim("4万美元", time="2025", **PRICE), claim("1.2万美元", time="2025", **PRICE)
 C = claim("15%", source="wire/a,b:c.txt", text="份额为15%")  # its text is not given: no line or column
 RESULT = CheckResult((A, B, C), (
     Finding(id="F001", kind="conflict", claims=(A.id, B.id),
@@ -46,12 +47,26 @@ def test_escaping(text: str, data: str, prop: str) -> None:
 
 def test_one_command_per_finding_at_its_first_claim() -> None:
     assert render_github(RESULT, {"news/h20.txt": TEXT}).splitlines(keepends=True) == [
-        "::error file=news/h20.txt,line=1,col=11,endLine=1,endColumn=15,title=conflict%3A NVIDIA H20 · price"
+        "::error file=news/h20.txt,line=1,col=11,endLine=1,endColumn=15,"
+        "title=conflict%3A NVIDIA H20 · price · 2025 · China · level · reported"
         "::'4万美元' vs '1.2万美元': 100%25 apart,%0D%0Asee both.\n",
-        "::warning file=news/h20.txt,line=2,col=17,endLine=2,endColumn=23,title=tension%3A AMD%2C Inc."
-        "::Prices 3 days apart.\n",
-        "::notice file=wire/a%2Cb%3Ac.txt,title=agreement::15%25 | 15%25 \\ same\n",
+        "::warning file=news/h20.txt,line=2,col=17,endLine=2,endColumn=23,"
+        "title=tension%3A AMD%2C Inc. · 2025 · China · level · reported::Prices 3 days apart.\n",
+        "::notice file=wire/a%2Cb%3Ac.txt,title=agreement"
+        "::15%25 | 15%25 \\ same%0AUnknown: period, scope, basis and status not stated in a,b:c.txt.\n",
     ]
+
+
+def test_annotations_show_hidden_characters_and_the_unknown_part() -> None:
+    text = "英伟达H200售价约4万美元\u202e。\n"
+    a, b = claim("4万美元", text=text, time="2025", **PRICE), claim("4万美元", "b.txt", text=text, **PRICE)
+    finding = Finding(id="F001", kind="tension", claims=(a.id, b.id), explanation="'4万美元' \u202evs '4万美元'",
+                      fingerprint="fr1:0123456789abcdef0123", check="values", entity="NVIDIA\u200bH200",
+                      attribute="price")
+    assert render_github(CheckResult((a, b), (finding,)), {"news/h20.txt": text, "b.txt": text}) == (
+        "::warning file=news/h20.txt,line=1,col=11,endLine=1,endColumn=15,"
+        "title=tension%3A NVIDIA⟨U+200B⟩H200 · price · China · level · reported"
+        "::'4万美元' ⟨U+202E⟩vs '4万美元'%0AUnknown: period not stated in b.txt.\n")
 
 
 def test_no_findings_no_commands() -> None:
@@ -64,12 +79,14 @@ def test_summary_is_a_markdown_table_with_counts() -> None:
         "\n"
         "3 findings: conflict 1, tension 1, agreement 1 (3 claims)\n"
         "\n"
-        "| kind | entity · attribute | claims | explanation |\n"
+        "| kind | frame | claims | explanation |\n"
         "|---|---|---|---|\n"
-        "| conflict | NVIDIA H20 · price | 4万美元 (news/h20.txt:10); 1.2万美元 (news/h20.txt:30) "
-        "| '4万美元' vs '1.2万美元': 100% apart, see both. |\n"
-        "| tension | AMD, Inc. | 1.2万美元 (news/h20.txt:30); 4万美元 (news/h20.txt:10) | Prices 3 days apart. |\n"
-        "| agreement |  | 15% (wire/a,b:c.txt:3) | 15% \\| 15% \\\\ same |\n"
+        "| conflict | NVIDIA H20 · price · 2025 · China · level · reported "
+        "| 4万美元 (news/h20.txt:10); 1.2万美元 (news/h20.txt:30) | '4万美元' vs '1.2万美元': 100% apart, see both. |\n"
+        "| tension | AMD, Inc. · 2025 · China · level · reported "
+        "| 1.2万美元 (news/h20.txt:30); 4万美元 (news/h20.txt:10) | Prices 3 days apart. |\n"
+        "| agreement |  | 15% (wire/a,b:c.txt:3) "
+        "| 15% \\| 15% \\\\ same Unknown: period, scope, basis and status not stated in a,b:c.txt. |\n"
     )
 
 

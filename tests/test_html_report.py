@@ -129,6 +129,34 @@ def test_escapes_article_text_and_explanations() -> None:
     assert {mark["data-claim"] for mark in parsed.marks()} == {c.id for c in result.claims}
 
 
+def test_hidden_characters_are_shown_as_escapes_and_marks_stay_on_their_figures() -> None:
+    texts = {"a.txt": "英伟达\u202e在中国AI芯片市场的份额约95%。\n",
+             "b.txt": "英伟达在中国AI芯片市场的份额约为95%\u200b。\n"}
+    result = check_articles(texts)
+    html = render_html(result, texts)
+    assert "\u202e" not in html and "\u200b" not in html
+    assert Parsed(html).articles == ["英伟达⟨U+202E⟩在中国AI芯片市场的份额约95%。\n",
+                                     "英伟达在中国AI芯片市场的份额约为95%⟨U+200B⟩。\n"]
+    marked = re.findall(r'<mark id="c\d+" data-claim="([^"]+)"[^>]*>([^<]*)</mark>', html)
+    assert marked == [(claim.id, claim.text) for claim in result.claims] and len(marked) == 2
+    assert 'title="英伟达⟨U+202E⟩在中国AI芯片市场的份额约95%"' in html
+
+
+def test_finding_cards_show_the_shared_frame_and_the_unknown_part() -> None:
+    frame = {"entity": "BYD", "attribute": "sales", "scope": "whole", "basis": "level", "status": "reported"}
+    a = replace(claim("a.txt:0", 0, 1), time="2025", **frame)
+    b = replace(claim("b.txt:0", 0, 1, "b.txt"), **frame)
+    finding = Finding(id="F001", kind="tension", claims=(a.id, b.id), explanation="x", fingerprint="fr1:0",
+                      check="values", entity="BYD", attribute="sales")
+    html = render_html(CheckResult((a, b), (finding,)), {"a.txt": "1", "b.txt": "1"})
+    assert ('<dl class="frame"><div><dt>scope</dt><dd>whole</dd></div><div><dt>basis</dt><dd>level</dd></div>'
+            '<div><dt>status</dt><dd>reported</dd></div></dl>') in html
+    assert '<p class="unknown">Unknown: period not stated in b.txt</p>' in html
+    shared = CheckResult((a, replace(b, time="2025")), (finding,))
+    html = render_html(shared, {"a.txt": "1", "b.txt": "1"})
+    assert "<dt>period</dt><dd>2025</dd>" in html and 'class="unknown"' not in html
+
+
 def test_loads_nothing_from_the_network(page_html: str) -> None:
     parsed = Parsed(page_html)
     assert "http://" not in page_html and "https://" not in page_html

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from factrecon.claims.model import CLAIM_FIELDS, QUALIFIERS, TEXT_BASES
 from factrecon.reconcile import FINDING_FIELDS, FINGERPRINT_SCHEME, KINDS, SEVERITY, CheckResult
 from factrecon.reports.cli import app
+from factrecon.reports.finding_frame import FRAME_COLUMNS
 from factrecon.reports.inputs import read_inputs
 from factrecon.reports.json_report import check_to_json, claims_to_json, claims_to_jsonl
 from factrecon.reports.pipeline import check_claims, extract_articles
@@ -66,6 +67,24 @@ def test_check_command_output_is_valid() -> None:
     assert errors("check.schema.json", strict_loads(result.stdout)) == []
 
 
+def test_findings_carry_the_frame_their_claims_share(check_document: dict[str, Any]) -> None:
+    claims = {claim["id"]: claim for claim in check_document["claims"]}
+    findings = check_document["findings"]
+    assert sum(bool(f["frame"]["basis"] and f["frame"]["status"]) for f in findings) > len(findings) / 2
+    for finding in findings:
+        listed = [claims[i] for i in finding["claims"]]
+        for part in ("scope", "status"):
+            if finding["frame"][part] is not None:
+                assert {claim[part] for claim in listed} == {finding["frame"][part]}, (finding["id"], part)
+        for phrase in finding["frame"]["unknown"]:
+            parts, _, names = phrase.partition(" not stated in ")
+            for part in parts.replace(" and ", ", ").split(", "):
+                field = "time" if part == "period" else part
+                for name in names.replace(" and ", ", ").split(", "):
+                    assert any(claim["source"].endswith(name) and claim[field] is None for claim in listed), phrase
+    assert any(f["kind"] == "tension" and f["frame"]["unknown"] for f in findings)
+
+
 def test_claims_output_on_the_corpus_is_valid(corpus: CheckResult) -> None:
     assert errors("claims.schema.json", strict_loads(claims_to_json(corpus.claims))) == []
 
@@ -82,7 +101,9 @@ def test_schemas_follow_the_models() -> None:
     claims, check = schema("claims.schema.json"), schema("check.schema.json")
     claim, finding = claims["$defs"]["claim"], check["$defs"]["finding"]
     assert claim["required"] == [*CLAIM_FIELDS, "fingerprint"] == list(claim["properties"])
-    assert finding["required"] == list(FINDING_FIELDS) == list(finding["properties"])
+    assert finding["required"] == [*FINDING_FIELDS, "frame"] == list(finding["properties"])
+    assert finding["properties"]["frame"]["required"] == [*FRAME_COLUMNS, "unknown"]
+    assert finding["properties"]["frame"]["properties"]["status"]["enum"] == claim["properties"]["status"]["enum"]
     assert claim["properties"]["qualifier"]["enum"] == list(QUALIFIERS)
     assert claim["properties"]["text_basis"]["enum"] == list(TEXT_BASES)
     assert finding["properties"]["kind"]["enum"] == list(KINDS)
@@ -129,6 +150,11 @@ BROKEN: list[tuple[str, tuple[Any, ...], Any]] = [
     ("claim_missing_text_basis", ("claims", 0, "text_basis"), MISSING),
     ("claim_entity_empty", ("claims", 0, "entity"), ""),
     ("claim_also_applies_to_string", ("claims", 0, "also_applies_to"), "NVIDIA H20"),
+    ("claim_missing_scope", ("claims", 0, "scope"), MISSING),
+    ("claim_empty_basis", ("claims", 0, "basis"), ""),
+    ("claim_empty_time", ("claims", 0, "time"), ""),
+    ("claim_bad_status", ("claims", 0, "status"), "rumoured"),
+    ("claim_missing_status", ("claims", 0, "status"), MISSING),
     ("finding_bad_kind", ("findings", 0, "kind"), "contradiction"),
     ("finding_missing_fingerprint", ("findings", 0, "fingerprint"), MISSING),
     ("finding_fingerprint_without_scheme", ("findings", 0, "fingerprint"), "777ef0d5a10b614a1692"),
@@ -143,6 +169,13 @@ BROKEN: list[tuple[str, tuple[Any, ...], Any]] = [
     ("finding_derived_string", ("findings", 0, "derived"), {"ratio": "0.15"}),
     ("finding_derived_nan_string", ("findings", 0, "derived"), {"ratio": "NaN"}),
     ("finding_extra_field", ("findings", 0, "waived"), True),
+    ("finding_missing_frame", ("findings", 0, "frame"), MISSING),
+    ("finding_frame_missing_period", ("findings", 0, "frame", "period"), MISSING),
+    ("finding_frame_empty_scope", ("findings", 0, "frame", "scope"), ""),
+    ("finding_frame_bad_status", ("findings", 0, "frame", "status"), "rumoured"),
+    ("finding_frame_extra_part", ("findings", 0, "frame", "region"), "China"),
+    ("finding_frame_unknown_string", ("findings", 0, "frame", "unknown"), "period not stated in b.txt"),
+    ("finding_frame_unknown_not_a_part", ("findings", 0, "frame", "unknown"), ["mood not stated in b.txt"]),
 ]
 
 

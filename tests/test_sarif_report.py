@@ -4,6 +4,7 @@ each finding at its claims' lines and UTF-16 columns, with its fingerprint and i
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -79,7 +80,7 @@ def test_each_finding_is_a_result_with_its_level_and_fingerprint(corpus: tuple[C
         assert result["ruleId"] == found.kind == run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"]
         assert result["level"] == {"conflict": "error", "arithmetic_bad": "error", "tension": "warning"}.get(
             found.kind, "note")
-        assert result["message"]["text"] == found.explanation
+        assert result["message"]["text"].startswith(found.explanation + "\nFrame: ")
         assert result["partialFingerprints"] == {FINGERPRINT_KEY: found.fingerprint}
         assert found.fingerprint.startswith("fr1:")
         assert result["properties"]["claims"] == list(found.claims)
@@ -141,6 +142,27 @@ def test_a_claim_whose_text_is_unknown_has_no_region() -> None:
 ])
 def test_artifact_uri(source: str, uri: str) -> None:
     assert artifact_uri(source) == uri
+
+
+def test_message_names_the_frame_and_the_unknown_part() -> None:
+    frame = {"scope": "China", "basis": "level", "status": "reported"}
+    a, b = replace(claim(TEXT, "4万美元"), time="2025", **frame), replace(claim(TEXT, "1.2万美元", "b.txt"), **frame)
+    [result] = json.loads(render_sarif(CheckResult((a, b), (finding("tension", a, b),)), {}))["runs"][0]["results"]
+    assert result["message"]["text"] == ("'4万美元' vs '1.2万美元'.\n"
+                                         "Frame: NVIDIA H20 · price · China · level · reported.\n"
+                                         "Unknown: period not stated in b.txt.")
+    assert result["properties"]["frame"] == {"period": None, "scope": "China", "basis": "level", "status": "reported",
+                                             "unknown": ["period not stated in b.txt"]}
+
+
+def test_message_shows_hidden_characters_as_escapes() -> None:
+    text = "英伟达H200售价约\u202e4万美元。\n"
+    a = replace(claim(text, "4万美元"), quote="售价约\u202e4万美元")
+    spoofed = replace(finding("conflict", a), explanation="'4万美元' (售价约\u202e4万美元) vs '1.2万美元'.")
+    log = render_sarif(CheckResult((a,), (spoofed,)), {a.source: text})
+    [result] = json.loads(log)["runs"][0]["results"]
+    assert result["message"]["text"].startswith("'4万美元' (售价约⟨U+202E⟩4万美元) vs '1.2万美元'.\nFrame: ")
+    assert "\u202e" not in log and sarif_errors(json.loads(log)) == []
 
 
 def test_output_is_deterministic(corpus: tuple[CheckResult, dict[str, str]]) -> None:
