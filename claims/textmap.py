@@ -13,8 +13,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-# Characters dropped before matching: zero-width marks that split numbers (1\u200b000).
-_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+# Characters dropped before matching: zero-width marks that split numbers (1\u200b000) and
+# bidirectional controls, which change how a figure displays but not what it is (6\u202e0% is 60%).
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad"
+                       "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 @lru_cache(maxsize=1)

@@ -31,6 +31,7 @@ from factrecon.reports.display import Style, plain, shown
 from factrecon.reports.findings_terminal import finding_panel
 from factrecon.reports.terminal import line_col, line_starts
 from factrecon.reports.theme import Theme, load_theme
+from factrecon.reports.visible import visible
 
 NEEDS_EDITOR: tuple[str, ...] = ("conflict", "arithmetic_bad", "tension")
 NAMES: Mapping[str, tuple[str, str]] = {
@@ -186,7 +187,7 @@ def render_check(result: CheckResult, texts: Mapping[str, str] | None = None, *,
         return _output(console, color)
     console.print(Text(header(result, sources)))
     for source in sources:
-        console.print(Text(f"  {keys[source]}  {source}"), overflow="fold")
+        console.print(Text(f"  {keys[source]}  {visible(source)}"), overflow="fold")
     listed = selected(result.findings, view)
     if view.kinds or view.entity:
         chosen_by = "; ".join(filter(None, (", ".join(view.kinds), f"entity containing {view.entity!r}" if view.entity
@@ -221,9 +222,10 @@ def _rows(findings: Sequence[Finding], claims: Mapping[str, Claim], keys: Mappin
     rows = []
     for finding in findings:
         involved = [claims[claim_id] for claim_id in finding.claims if claim_id in claims]
-        rows.append({"kind": finding.kind, "id": finding.id, "verdict": theme.verdicts[finding.kind].badge,
-                     "about": about(finding, involved), "figures": figures(involved, keys, starts, view.numbers),
-                     "difference": difference(finding, involved, keys)})
+        row = {"id": finding.id, "verdict": theme.verdicts[finding.kind].badge, "about": about(finding, involved),
+               "figures": figures(involved, keys, starts, view.numbers),
+               "difference": difference(finding, involved, keys)}
+        rows.append({"kind": finding.kind, **{name: visible(cell) for name, cell in row.items()}})
     return rows
 
 

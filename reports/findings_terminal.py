@@ -26,6 +26,7 @@ from factrecon.reconcile import KINDS, CheckResult, Finding
 from factrecon.reports.display import shown
 from factrecon.reports.terminal import line_col
 from factrecon.reports.theme import Theme
+from factrecon.reports.visible import visible
 
 _WIDE = r"\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
 _TOKEN = re.compile(rf"\s+|[^\s/{_WIDE}]*/|[^\s/{_WIDE}]+|.")
@@ -106,22 +107,24 @@ class Wrapped:
 def _quote(claim: Claim, text: str | None, theme: Theme, color: bool) -> Wrapped:
     span = number_span(claim, text)
     if span is None:
-        return Wrapped(Text(claim.quote))
-    start, end = span
-    quote = Text(claim.quote[:start])
+        return Wrapped(Text(visible(claim.quote)))
+    before, number, after = (visible(part) for part in (claim.quote[:span[0]], claim.quote[span[0]:span[1]],
+                                                        claim.quote[span[1]:]))
+    quote = Text(before)
     if color:
-        quote.append(claim.quote[start:end], style=theme.styles["number"])
+        quote.append(number, style=theme.styles["number"])
     else:
-        quote.append(theme.marks[0] + claim.quote[start:end] + theme.marks[1])
-    quote.append(claim.quote[end:])
-    return Wrapped(quote, (start, len(quote.plain) - len(claim.quote) + end))
+        quote.append(theme.marks[0] + number + theme.marks[1])
+    kept = (len(before), len(quote.plain))
+    quote.append(after)
+    return Wrapped(quote, kept)
 
 
 def _claim(claim: Claim, texts: Mapping[str, str], starts: Mapping[str, list[int]], theme: Theme,
            color: bool) -> list[RenderableType]:
     place = Text()
     place.append(f"{claim.source}:{line_col(starts.get(claim.source), claim.start)}", style=theme.styles["place"])
-    figure = f"{claim.text}  = {shown(claim)}"
+    figure = f"{visible(claim.text)}  = {shown(claim)}"
     place.append(f"  {figure}")
     quote = _quote(claim, texts.get(claim.source), theme, color)
     return [Wrapped(place, (len(place) - len(figure), len(place))), Padding(quote, (0, 0, 0, 2))]
@@ -132,7 +135,7 @@ def finding_panel(finding: Finding, claims: Mapping[str, Claim], texts: Mapping[
     """One finding in full: its explanation, computed figures, every claim's place, figure and
     quote with the number picked out, and its fingerprint."""
     verdict = theme.verdicts[finding.kind]
-    parts: list[RenderableType] = [Text(finding.explanation)]
+    parts: list[RenderableType] = [Text(visible(finding.explanation))]
     if finding.derived:
         parts.append(Text("computed: " + ", ".join(f"{name} {value:.4g}" for name, value in finding.derived)))
     for claim_id in finding.claims:

@@ -24,6 +24,7 @@ from rich.text import Text
 
 from factrecon.claims.model import Claim
 from factrecon.reports.display import Style, shown
+from factrecon.reports.visible import visible
 
 ALWAYS: tuple[str, ...] = ("line", "text", "value")
 """Columns every width keeps."""
@@ -77,13 +78,14 @@ def _line(starts: Sequence[int] | None, start: int) -> str:
 
 
 def _cells(claim: Claim, starts: Sequence[int] | None, numbers: Style) -> dict[str, str]:
-    return {
+    cells = {
         "line": _line(starts, claim.start), "text": " ".join(claim.text.split()), "value": shown(claim, numbers),
         "entity": claim.entity or "", "measure": claim.attribute or "",
         "period": (claim.time or "").replace(IMPLIED, IMPLIED_MARK),
         "scope": claim.scope or "", "basis": claim.basis or "", "status": claim.status or "",
         "origin": claim.origin or "", "quote": claim.quote,
     }
+    return {name: visible(cell) for name, cell in cells.items()}
 
 
 def excerpt(quote: str, figure: str, width: int) -> str:

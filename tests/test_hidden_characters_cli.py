@@ -79,3 +79,13 @@ def test_gate_warns_for_new_and_accepted_articles(runner: CliRunner, articles: l
         "escapes",
         f"factrecon: warning: a.txt: {WARNING}",
     ]
+
+
+def test_terminal_tables_show_escapes(runner: CliRunner, articles: list[str]) -> None:
+    table = runner.invoke(app, ["extract", "a.txt", "--wide"])
+    assert table.exit_code == EXIT_OK, table.stderr
+    assert "6⟨U+200B⟩0%" in table.stdout and "服务器⟨U+202E⟩CPU" in table.stdout
+    assert "\u202e" not in table.stdout and "\u200b" not in table.stdout
+    report = runner.invoke(app, ["check", *articles, "--details", "-v"])
+    assert report.exit_code == EXIT_OK, report.stderr
+    assert "⟨U+202E⟩" in report.stdout and "\u202e" not in report.stdout and "\u200b" not in report.stdout
