@@ -91,23 +91,38 @@ def tmux() -> str:
     return found
 
 
-@pytest.mark.parametrize("width", [80, 120, 200])
-def test_a_real_terminal_shows_each_figure_on_one_line(tmp_path: Path, width: int) -> None:
+def screen_of(command: list[str], width: int, tmp_path: Path, done: str) -> str:
+    """What a ``width``-column tmux pane shows once ``command`` printed ``done``."""
     binary = tmux()
-    paths = write_articles(tmp_path)
-    claims = claims_of(paths)
-    session = f"factrecon-table-{width}-{tmp_path.name}"[:60]
-    command = f"{Path(sys.executable).with_name('factrecon')} extract {' '.join(paths)}; sleep 30"
-    subprocess.run([binary, "new-session", "-d", "-s", session, "-x", str(width), "-y", "60",
-                    "env", "NO_COLOR=1", "sh", "-c", command], check=True)
+    session = f"factrecon-{width}-{tmp_path.name}"[:60]
+    script = " ".join([str(Path(sys.executable).with_name("factrecon")), *command]) + "; sleep 30"
+    subprocess.run([binary, "new-session", "-d", "-s", session, "-x", str(width), "-y", "80",
+                    "env", "NO_COLOR=1", "sh", "-c", script], check=True)
     try:
-        for _ in range(100):
+        for _ in range(150):
             screen = subprocess.run([binary, "capture-pane", "-p", "-t", session], capture_output=True,
                                     text=True, check=True).stdout
-            if " claims: " in screen:
-                break
+            if done in screen:
+                return screen
             time.sleep(0.1)
     finally:
         subprocess.run([binary, "kill-session", "-t", session], check=False)
+    raise AssertionError(f"{done!r} never shown:\n{screen}")
+
+
+@pytest.mark.parametrize("width", [80, 120, 200])
+def test_a_real_terminal_shows_each_figure_on_one_line(tmp_path: Path, width: int) -> None:
+    paths = write_articles(tmp_path)
+    claims = claims_of(paths)
+    screen = screen_of(["extract", *paths], width, tmp_path, "* period implied")
     for claim in claims:
         assert any(shown(claim) in line for line in screen.splitlines()), (width, shown(claim))
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_a_real_terminal_shows_the_check_summary_first(tmp_path: Path, width: int) -> None:
+    screen = screen_of(["check"], width, tmp_path, "Details: ")
+    lines = [line for line in screen.splitlines() if line.strip()]
+    assert lines[0].startswith("3 articles · 117 claims · 37 findings: conflict 1")
+    first_row = next(index for index, line in enumerate(lines) if line.startswith("F0"))
+    assert lines[first_row].startswith("F001  ✗ CONFLICT") and "Needs an editor: 11" in lines[first_row - 3]
