@@ -1,12 +1,13 @@
 """A check result for an editor at a terminal, summary first.
 
-A header names the articles (each with a short key), then counts claims, findings by kind and
-pairs not compared. A table lists what needs an editor (conflicts, bad arithmetic, tensions), one
-line per finding: its id, verdict, what it is about (entity · measure · period), the figures with
-where they stand (``7.5% b:12``: key and line) and the difference in one phrase. Agreements,
-sound arithmetic and changes follow as counts, or one line each with ``verbose``. ``details``
-adds every listed finding's full panel (``reports.findings_terminal``), ``finding`` shows one.
-Readable without colour and at 80 columns: a narrow terminal drops the difference column first.
+A header counts articles, claims, findings by kind and pairs not compared, then names the
+articles the listed findings cite, each with a short key. A table lists what needs an editor
+(conflicts, bad arithmetic, tensions), one line per finding: its id, verdict, what it is about
+(entity · measure · period), the figures with where they stand (``7.5% b:12``: key and line)
+and the difference in one phrase. Agreements, sound arithmetic and changes follow as counts, or
+one line each with ``verbose``. ``details`` adds every listed finding's full panel
+(``reports.findings_terminal``), ``finding`` shows one. Readable without colour and at 80
+columns: a narrow terminal drops the difference column first.
 """
 
 from __future__ import annotations
@@ -177,7 +178,6 @@ def render_check(result: CheckResult, texts: Mapping[str, str] | None = None, *,
     console = Console(file=io.StringIO(), width=width, color_system="standard" if color else None,
                       force_terminal=color, no_color=not color, highlight=False, emoji=False, markup=False)
     sources = list(dict.fromkeys([*texts, *(claim.source for claim in result.claims)]))
-    keys = source_keys(sources)
     starts = {source: line_starts(text) for source, text in texts.items()}
     claims = {claim.id: claim for claim in result.claims}
     if view.finding is not None:
@@ -186,9 +186,12 @@ def render_check(result: CheckResult, texts: Mapping[str, str] | None = None, *,
             console.print(finding_panel(finding, claims, texts, starts, theme, color))
         return _output(console, color)
     console.print(Text(header(result, sources)))
-    for source in sources:
-        console.print(Text(f"  {keys[source]}  {visible(source)}"), overflow="fold")
     listed = selected(result.findings, view)
+    rows_of = listed if view.verbose or view.details else [f for f in listed if f.kind in NEEDS_EDITOR]
+    cited = {claims[claim_id].source for finding in rows_of for claim_id in finding.claims if claim_id in claims}
+    keys = source_keys([source for source in sources if source in cited])
+    for source, key in keys.items():
+        console.print(Text(f"  {key}  {visible(source)}"), overflow="fold")
     if view.kinds or view.entity:
         chosen_by = "; ".join(filter(None, (", ".join(view.kinds), f"entity containing {view.entity!r}" if view.entity
                                             else "")))
