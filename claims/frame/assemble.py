@@ -61,7 +61,8 @@ def add_context(doc: Document, located: list[tuple[Claim, int, int]], lexicon: L
         status = statuses.status(place, period)
         by_start[start] = replace(
             claim, entity=economies.entity(place, subject.entity), relative_to=subject.relative_to,
-            also_applies_to=subject.also_applies_to, attribute=attribute, time=marked_time(period, status),
+            also_applies_to=subject.also_applies_to, attribute=attribute,
+            time=marked_time(period, status, doc.date or doc.hint),
             scope=scopes.scope(place, subject.entity), basis=bases.basis(place, claim.unit, attribute, period),
             status=status, origin=origin_for(place, text, citations),
         )

@@ -199,10 +199,14 @@ def period_end(label: str) -> dt.date | None:
     return following - dt.timedelta(days=1)
 
 
-def marked_time(period: tuple[str, bool] | None, status: str) -> str | None:
-    """The ``time`` of a claim: its period, marked "(forecast)" for a forecast or a consensus,
-    "(target)" for a target, else "(implied)" when the year was inferred."""
+def marked_time(period: tuple[str, bool] | None, status: str, date: dt.date | None = None) -> str | None:
+    """The ``time`` of a claim: its period, marked "(forecast)" for a forecast or a consensus (a
+    consensus of a period already over at the article's ``date`` is no forecast: its status says it
+    was expected), "(target)" for a target, else "(implied)" when the year was inferred."""
     if period is None:
         return None
     label, implied = period
+    end = period_end(label)
+    if status == "consensus" and date is not None and end is not None and end < date:
+        status = ""
     return label + (TIME_MARKS.get(status) or (" (implied)" if implied else ""))
