@@ -29,7 +29,8 @@ def default_cache_dir() -> Path:
 
 
 @cache
-def _code_signature() -> str:
+def code_signature() -> str:
+    """A hash of the extractor: every code and data file of ``factrecon.claims``."""
     digest = hashlib.sha256(CACHE_SCHEME.encode())
     root = files("factrecon.claims")
     stack = [root]
@@ -46,7 +47,8 @@ def _code_signature() -> str:
     return digest.hexdigest()
 
 
-def _vocab_signature(vocab: tuple[str, ...]) -> str:
+def vocab_signature(vocab: tuple[str, ...]) -> str:
+    """A hash of the user vocabulary folders' TOML files."""
     digest = hashlib.sha256()
     for folder in vocab:
         for path in sorted(Path(folder).rglob("*.toml")):
@@ -59,13 +61,13 @@ class ClaimCache:
 
     def __init__(self, directory: Path | None, vocab: tuple[str, ...] = ()) -> None:
         self.directory = directory
-        self.vocab = _vocab_signature(vocab) if directory is not None else ""
+        self.vocab = vocab_signature(vocab) if directory is not None else ""
         self.hits = 0
 
     def _path(self, source: str, text: str, date: dt.date | None) -> Path | None:
         if self.directory is None:
             return None
-        key = json.dumps([_code_signature(), self.vocab, source, str(date), text], ensure_ascii=False)
+        key = json.dumps([code_signature(), self.vocab, source, str(date), text], ensure_ascii=False)
         return self.directory / f"{hashlib.sha256(key.encode('utf-8')).hexdigest()}.json"
 
     def get(self, source: str, text: str, date: dt.date | None) -> tuple[list[Claim], Timeline] | None:

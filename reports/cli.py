@@ -377,6 +377,10 @@ def report(errors: Iterable[FactreconError], *, debug: bool = False) -> None:
         print(f"factrecon: error: {error}", file=sys.stderr)
 
 
+# the store's commands register on ``app`` with the options above (a module of their own)
+from factrecon.reports import store_cli  # noqa: E402, F401
+
+
 def main() -> None:
     """Console-script entry point: UTF-8 output whatever the locale."""
     for stream in (sys.stdout, sys.stderr):

@@ -60,7 +60,7 @@ def parse_size(option: str, value: str) -> int:
 
 def article_dates(articles: Sequence[Article], dates: Mapping[str, dt.date]) -> dict[str, dt.date]:
     """Each article's date by source: a ``--date`` (by path or base name) wins over its metadata's."""
-    return {article.source: date for article in articles if (date := _own_date(article, dates)) is not None}
+    return {article.source: date for article in articles if (date := own_date(article, dates)) is not None}
 
 
 def extract_articles(articles: Sequence[Article], dates: Mapping[str, dt.date], vocab: tuple[str, ...]) -> list[Claim]:
@@ -69,11 +69,11 @@ def extract_articles(articles: Sequence[Article], dates: Mapping[str, dt.date], 
     from factrecon.reports.progress import progress
 
     _check_vocab(vocab)
-    story = _story_date(articles, dates)
+    story = story_date_of(articles, dates)
     return _linked(articles, label_sparsity([
         claim for article in progress(articles, "extracting", total=len(articles))
-        for claim in _based(article, extract(article.text, article.source, vocab=vocab,
-                                             article_date=_own_date(article, dates), date_hint=story))]), vocab)
+        for claim in with_basis(article, extract(article.text, article.source, vocab=vocab,
+                                             article_date=own_date(article, dates), date_hint=story))]), vocab)
 
 
 def _linked(articles: Sequence[Article], claims: list[Claim], vocab: tuple[str, ...]) -> list[Claim]:
@@ -92,16 +92,16 @@ def extract_with_timelines(articles: Sequence[Article], dates: Mapping[str, dt.d
     _check_vocab(vocab)
     claims: list[Claim] = []
     timelines: list[Timeline] = []
-    story = _story_date(articles, dates)
+    story = story_date_of(articles, dates)
     for article in progress(articles, "reading", total=len(articles)):
-        date = _own_date(article, dates)
+        date = own_date(article, dates)
         dating = date or story  # the cache keys on the date the claims were read against
         found = cache.get(article.source, article.text, dating) if cache else None
         if found is None:
             found = read_article(article.text, article.source, article_date=date, vocab=vocab, date_hint=story)
             if cache:
                 cache.put(article.source, article.text, dating, *found)
-        claims.extend(_based(article, found[0]))
+        claims.extend(with_basis(article, found[0]))
         timelines.append(found[1])
     return _linked(articles, label_sparsity(claims), vocab), timelines
 
@@ -121,20 +121,20 @@ def _date_of(source: str, dates: Mapping[str, dt.date]) -> dt.date | None:
     return dates.get(source) or dates.get(os.path.basename(source))
 
 
-def _story_date(articles: Sequence[Article], dates: Mapping[str, dt.date]) -> dt.date | None:
+def story_date_of(articles: Sequence[Article], dates: Mapping[str, dt.date]) -> dt.date | None:
     """The date the dated articles read together tell (by metadata, ``--date`` or a date line at
     the top), a hint for the undated ones."""
     from factrecon.claims import article_date, story_date
 
     return story_date([date for article in articles
-                       if (date := _own_date(article, dates) or article_date(article.text)) is not None])
+                       if (date := own_date(article, dates) or article_date(article.text)) is not None])
 
 
-def _own_date(article: Article, dates: Mapping[str, dt.date]) -> dt.date | None:
+def own_date(article: Article, dates: Mapping[str, dt.date]) -> dt.date | None:
     return _date_of(article.source, dates) or article.date
 
 
-def _based(article: Article, claims: list[Claim]) -> list[Claim]:
+def with_basis(article: Article, claims: list[Claim]) -> list[Claim]:
     """``claims`` marked with what their offsets index (the page's main text, for HTML)."""
     if article.basis == "original":
         return claims
