@@ -24,6 +24,7 @@ from factrecon.reports.output import write_output, write_stream
 from factrecon.reports.render import CHECK_FORMATS, CLAIM_FORMATS, FINDING_KINDS, render_claims, render_result
 
 if TYPE_CHECKING:
+    from factrecon.claims import Timeline
     from factrecon.claims.model import Claim
     from factrecon.reports.corrections import Correction
     from factrecon.reports.inputs import Article, ReadOptions
@@ -208,6 +209,9 @@ def check(
     finding: Annotated[str | None, typer.Option(
         "--finding", metavar="ID", help="Table: only this finding, in full.")] = None,
     numbers: NumbersOption = Numbers.auto,
+    store: Annotated[Path | None, typer.Option(
+        "--store", metavar="FILE", help="Check against the stored claims that can meet these articles' ones.")]
+    = None,
     debug: Debug = False,
 ) -> None:
     """Reconcile the claims of several articles: conflicts, tensions, agreements, arithmetic, changes."""
@@ -216,10 +220,12 @@ def check(
     from factrecon.reports.pipeline import article_dates, check_claims, parse_dates
 
     articles, errors = _read(files, _reading(strict, max_bytes, globs), verbose)
-    claims, unused = apply_corrections(_extract(articles, dates, vocab), load_corrections(corrections))
+    found = _extract(articles, dates, vocab)
+    stored, stored_timelines = _from_store(store, articles, found, vocab) if store is not None else ([], [])
+    claims, unused = apply_corrections(stored + found, load_corrections(corrections))
     texts = _texts(articles)
     result = check_claims(claims, tolerances, tuple(vocab or ()), texts,
-                          article_dates(articles, parse_dates(dates or [])))
+                          article_dates(articles, parse_dates(dates or [])), more_timelines=stored_timelines)
     _warn_unused(corrections, unused)
     if finding is not None and all(found.id != finding for found in result.findings):
         raise FactreconError(f"--finding {finding}: no such finding (ids run F001 to F{len(result.findings):03d})")
@@ -234,7 +240,11 @@ def check(
 @app.command()
 def gate(
     new: Annotated[list[str], typer.Argument(metavar="NEW...", help="The new or edited articles.")],
-    corpus: Annotated[Path, typer.Option("--corpus", metavar="DIR", help="The accepted (published) articles.")],
+    corpus: Annotated[Path | None, typer.Option(
+        "--corpus", metavar="DIR", help="The accepted (published) articles.")] = None,
+    store: Annotated[Path | None, typer.Option(
+        "--store", metavar="FILE", help="The accepted articles' claim store (`factrecon index`); wins over --corpus.")]
+    = None,
     waivers: Waivers = DEFAULT_WAIVERS,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Least urgent kind that fails the gate.")] = (
         FailOn.conflict),
@@ -263,16 +273,28 @@ def gate(
     from factrecon.reports.pipeline import parse_date, parse_dates
     from factrecon.reports.waivers import load_waivers
 
-    if not corpus.is_dir():
+    if corpus is None and store is None:
+        raise FactreconError("gate: give the accepted corpus as --corpus DIR or --store FILE")
+    corpus = None if store is not None else corpus  # a store (given or configured) wins
+    if corpus is not None and not corpus.is_dir():
         raise FactreconError(f"--corpus {corpus}: not a folder")
     reading = _reading(strict, max_bytes, globs)
-    accepted, corpus_errors = _read([str(corpus)], reading, verbose)
+    accepted, corpus_errors = _read([str(corpus)], reading, verbose) if corpus is not None else ([], [])
     articles, errors = _read(new, reading, verbose)
-    result = run_gate(articles, accepted, waivers=load_waivers(waivers), fail_on=fail_on,
-                      today=parse_date("--today", today) if today else dt.date.today(),
-                      vocab=tuple(vocab or ()), dates=parse_dates(dates or []), tolerances=tolerances,
-                      corrections=load_corrections(corrections),
-                      cache=ClaimCache(None if no_cache else cache or default_cache_dir(), tuple(vocab or ())))
+    connection = None
+    if store is not None:
+        from factrecon.reports.store import open_store
+
+        connection = open_store(store, create=False)
+    try:
+        result = run_gate(articles, accepted, waivers=load_waivers(waivers), fail_on=fail_on,
+                          today=parse_date("--today", today) if today else dt.date.today(),
+                          vocab=tuple(vocab or ()), dates=parse_dates(dates or []), tolerances=tolerances,
+                          corrections=load_corrections(corrections), store=connection,
+                          cache=ClaimCache(None if no_cache else cache or default_cache_dir(), tuple(vocab or ())))
+    finally:
+        if connection is not None:
+            connection.close()
     write_output(render_gate(result, fmt, fail_on, _texts([*accepted, *articles]), to_terminal=output is None), output)
     for waiver in result.stale:
         print(f"factrecon: warning: {waivers}:{waiver.line}: stale waiver {waiver.fingerprint} matches no finding",
@@ -360,6 +382,19 @@ def _extract(articles: list[Article], dates: list[str] | None, vocab: list[str] 
     from factrecon.reports.pipeline import extract_articles, parse_dates
 
     return extract_articles(articles, parse_dates(dates or []), tuple(vocab or ()))
+
+
+def _from_store(store: Path, articles: list[Article], claims: list[Claim],
+                vocab: list[str] | None) -> tuple[list[Claim], list[Timeline]]:
+    """The stored claims (and timelines) that can meet ``claims`` of ``articles``."""
+    from factrecon.reports.store import open_store
+    from factrecon.reports.store.blocking import stored_claims_for
+
+    connection = open_store(store, create=False)
+    try:
+        return stored_claims_for(connection, articles, claims, tuple(vocab or ()))
+    finally:
+        connection.close()
 
 
 def _texts(articles: Iterable[Article]) -> dict[str, str]:

@@ -3,6 +3,7 @@
 
     # factrecon.toml (or [tool.factrecon] in pyproject.toml)
     corpus = "published/"               # gate: the accepted corpus
+    store = "factrecon.db"              # index, claims, check, gate: the claim store (wins over corpus)
     waivers = "factrecon-waivers.toml"  # gate, waive
     fail-on = "conflict"                # check, gate
     vocab = ["newsroom-vocab/"]         # extract, check, gate
@@ -21,7 +22,7 @@ from typing import Any
 from factrecon.reports.errors import FactreconError
 
 CONFIG_FILE = "factrecon.toml"
-PATH_KEYS = ("corpus", "waivers", "tolerances", "corrections", "cache")
+PATH_KEYS = ("corpus", "store", "waivers", "tolerances", "corrections", "cache")
 KEYS = {"fail-on": str, "vocab": list, **{key: str for key in PATH_KEYS}}
 
 

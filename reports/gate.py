@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,7 +39,8 @@ class GateResult:
     failing: tuple[Finding, ...]    # new, at or above fail_on, covered by no waiver
     waived: tuple[tuple[Finding, Waiver], ...]
     stale: tuple[Waiver, ...]       # waivers that match no finding of this run
-    baseline: int                   # findings wholly inside the accepted corpus
+    baseline: int | None            # findings wholly inside the accepted corpus (None: corpus from a
+                                    # store, of which only what meets the new claims was checked)
     unused_corrections: tuple[Correction, ...] = ()
 
     @property
@@ -55,13 +57,18 @@ def replaced(corpus: Sequence[Article], new: Sequence[Article]) -> list[Article]
 def run_gate(new: Sequence[Article], corpus: Sequence[Article], *, waivers: Sequence[Waiver], fail_on: str,
              today: dt.date, vocab: tuple[str, ...] = (), dates: Mapping[str, dt.date] | None = None,
              tolerances: Path | None = None, cache: ClaimCache | None = None,
-             corrections: Sequence[Correction] = ()) -> GateResult:
+             corrections: Sequence[Correction] = (), store: sqlite3.Connection | None = None) -> GateResult:
     """Check ``new`` against the accepted ``corpus``, after the reviewed ``corrections``; corpus
-    claims come from ``cache`` when it has them."""
+    claims come from ``cache`` when it has them, or, with a ``store``, from the stored claims that
+    can meet the new ones (``corpus`` is then not read)."""
     dates = dates or {}
-    accepted = replaced(corpus, new)
-    corpus_claims, corpus_timelines = extract_with_timelines(accepted, dates, vocab, cache)
     new_claims, new_timelines = extract_with_timelines(new, dates, vocab)
+    if store is not None:
+        from factrecon.reports.store.blocking import stored_claims_for
+
+        corpus_claims, corpus_timelines = stored_claims_for(store, new, new_claims, vocab)
+    else:
+        corpus_claims, corpus_timelines = extract_with_timelines(replaced(corpus, new), dates, vocab, cache)
     claims, unused = apply_corrections(corpus_claims + new_claims, list(corrections))
     result = check_claims(claims, tolerances, vocab, timelines=corpus_timelines + new_timelines)
     new_ids = {claim.id for claim in new_claims}
@@ -78,4 +85,4 @@ def run_gate(new: Sequence[Article], corpus: Sequence[Article], *, waivers: Sequ
             waived.append((finding, cover))
     return GateResult(result, tuple(a.source for a in new), touching, tuple(failing), tuple(waived),
                       tuple(stale(waivers, (f.fingerprint for f in result.findings))),
-                      len(result.findings) - len(touching), tuple(unused))
+                      None if store is not None else len(result.findings) - len(touching), tuple(unused))

@@ -21,8 +21,8 @@ def new_findings(gate: GateResult) -> CheckResult:
 
 def verdict_line(gate: GateResult, fail_on: str) -> str:
     """``gate: FAILED: 1 finding at or above conflict ...`` or ``gate: passed ...``."""
-    counts = (f"{len(gate.new)} new finding{'s' if len(gate.new) != 1 else ''}, {len(gate.waived)} waived, "
-              f"{gate.baseline} in the accepted corpus")
+    corpus = "corpus from the store" if gate.baseline is None else f"{gate.baseline} in the accepted corpus"
+    counts = f"{len(gate.new)} new finding{'s' if len(gate.new) != 1 else ''}, {len(gate.waived)} waived, {corpus}"
     if gate.failing:
         noun = "finding" if len(gate.failing) == 1 else "findings"
         return f"gate: FAILED: {len(gate.failing)} {noun} at or above {fail_on} ({counts})"

@@ -143,9 +143,10 @@ def with_basis(article: Article, claims: list[Claim]) -> list[Claim]:
 
 def check_claims(claims: Sequence[Claim], tolerances: Path | None, vocab: tuple[str, ...] = (),
                  texts: Mapping[str, str] | None = None, dates: Mapping[str, dt.date] | None = None,
-                 timelines: Sequence[Timeline] | None = None) -> CheckResult:
+                 timelines: Sequence[Timeline] | None = None, more_timelines: Sequence[Timeline] = ()) -> CheckResult:
     """Reconcile ``claims`` with their articles' ``timelines`` (read from ``texts``, by source,
-    when not given); an unreadable or malformed tolerances file is one error line."""
+    when not given, and ``more_timelines`` of articles not read: a store's); an unreadable or
+    malformed tolerances file is one error line."""
     import tomllib
 
     from factrecon.claims import read_timeline
@@ -158,6 +159,7 @@ def check_claims(claims: Sequence[Claim], tolerances: Path | None, vocab: tuple[
         timelines = [read_timeline(text, source, by_source.get(source, []),
                                    article_date=_date_of(source, dates or {}), vocab=vocab)
                      for source, text in (texts or {}).items()]
+    timelines = [*timelines, *more_timelines]
     try:
         return check(claims, tolerances=tolerances, vocab=vocab, timelines=timelines)
     except OSError as error:

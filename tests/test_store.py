@@ -4,6 +4,7 @@ the look-up command."""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -179,3 +180,69 @@ def test_the_lookup_lists_what_was_published(corpus: Path, tmp_path: Path) -> No
     assert all(claim["entity"] == "Harbor Air" for claim in claims)
     none = runner.invoke(app, ["claims", "--store", str(store), "--entity", "Harbor Air", "--time", "2024"])
     assert none.exit_code == EXIT_OK and none.stdout.startswith("0 claims")
+
+
+DEVSET = Path(__file__).resolve().parents[2] / "shared" / "devset" / "articles"
+
+
+def gate_findings(runner: CliRunner, new: Path, corpus_option: list[str]) -> set[tuple[object, ...]]:
+    result = runner.invoke(app, ["gate", str(new), *corpus_option, "--today", "2026-01-10", "--no-cache",
+                                 "--format", "json", "--fail-on", "tension"])
+    assert result.exit_code in (EXIT_OK, 1), result.stderr
+    return {(f["kind"], tuple(sorted(f["claims"])), f["fingerprint"], f["explanation"])
+            for f in json.loads(result.stdout)["findings"]}
+
+
+def split_corpus(source: list[Path], tmp_path: Path, new_name: str) -> tuple[Path, Path]:
+    corpus = tmp_path / "published"
+    corpus.mkdir()
+    new = tmp_path / "draft" / new_name
+    new.parent.mkdir()
+    for path in source:
+        (new.parent if path.name.startswith(Path(new_name).stem) else corpus).joinpath(path.name).write_bytes(
+            path.read_bytes())
+    return corpus, new
+
+
+def test_store_backed_gate_finds_what_the_corpus_gate_finds_on_the_samples(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from factrecon.reports.inputs import default_corpus
+
+    monkeypatch.chdir(tmp_path)
+    corpus, new = split_corpus([Path(p) for p in default_corpus()], tmp_path, "002_ceb1bfa1f6720235.txt")
+    runner = CliRunner()
+    assert runner.invoke(app, ["index", str(corpus), "--store", "s.db"]).exit_code == EXIT_OK
+    from_store = gate_findings(runner, new, ["--store", "s.db"])
+    assert from_store and from_store == gate_findings(runner, new, ["--corpus", str(corpus)])
+
+
+@pytest.mark.parametrize("new_name", ["ev_zh-Hans_1_byd-tesla-china-com.txt", "fed_en_2_fed-dec-cut-tnnews.txt",
+                                      "samsung_zh-Hant_1_samsung-q4-prelim-ltn.txt"])
+def test_store_backed_gate_finds_what_the_corpus_gate_finds_on_the_dev_stories(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_name: str) -> None:
+    if not DEVSET.is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{DEVSET} is required when CI=true")
+        pytest.skip("the development stories are not beside this clone")
+    monkeypatch.chdir(tmp_path)
+    corpus, new = split_corpus(sorted(DEVSET.iterdir()), tmp_path, new_name)
+    runner = CliRunner()
+    assert runner.invoke(app, ["index", str(corpus), "--store", "s.db"]).exit_code == EXIT_OK
+    from_store = gate_findings(runner, new, ["--store", "s.db"])
+    assert from_store and from_store == gate_findings(runner, new, ["--corpus", str(corpus)])
+
+
+def test_gate_needs_a_corpus_and_a_store_wins_over_a_folder(tmp_path: Path, corpus: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    neither = runner.invoke(app, ["gate", str(corpus / "port.txt")])
+    assert neither.exit_code == EXIT_ERROR
+    assert neither.stderr == "factrecon: error: gate: give the accepted corpus as --corpus DIR or --store FILE\n"
+    (tmp_path / "factrecon.toml").write_text('store = "s.db"\n', encoding="utf-8")
+    assert runner.invoke(app, ["index", str(corpus)]).exit_code == EXIT_OK  # the configured store
+    assert (tmp_path / "s.db").is_file()
+    both = runner.invoke(app, ["gate", str(corpus / "port.txt"), "--corpus", str(tmp_path / "nowhere"),
+                               "--today", "2026-01-10"])
+    assert both.exit_code == EXIT_OK, both.stderr
+    assert "corpus from the store" in both.stdout

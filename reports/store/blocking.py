@@ -1,0 +1,140 @@
+"""The stored claims a check could pair with new ones, fetched by frame instead of re-reading the
+corpus.
+
+A stored claim is fetched when it can meet a new claim: its entity (or the entity it is compared
+with) is one a new claim names, or links to one across scripts and spellings (the same linking
+``check`` does: ``canonical_names`` over the new names and every stored one); or it measures what
+a new claim measures; or its entity or its measure is unknown and its unit measures what a new
+claim's does (a claim of unknown frame can still meet one); or a check that looks across entities
+can set it against a new claim (a chip's compute against a system's, a currency conversion
+against the story's others, with the amounts they convert: ``reconcile``'s docstring). The
+timelines and glosses of the articles fetched come with them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from factrecon.claims import Claim, Timeline
+from factrecon.reports.inputs import Article
+from factrecon.reports.store.schema import dimension
+
+_BATCH = 500  # values per IN (...) list, under SQLite's variable limit
+
+
+@dataclass(frozen=True, slots=True)
+class StoredCorpus:
+    """The part of the stored corpus that can meet the new claims."""
+
+    claims: tuple[Claim, ...]
+    timelines: tuple[Timeline, ...]
+    glossaries: tuple[dict[str, str], ...]
+    articles: int  # articles fetched
+
+
+def _names(claims: Iterable[Claim]) -> set[str]:
+    return {name for claim in claims for name in (claim.entity, claim.relative_to, *claim.also_applies_to) if name}
+
+
+def linked_names(connection: sqlite3.Connection, new: Sequence[Claim], glossaries: Iterable[Mapping[str, str]],
+                 vocab: tuple[str, ...]) -> set[str]:
+    """The stored entity names that name an entity of the ``new`` claims, as ``check`` links them."""
+    from factrecon.claims import load_lexicon
+    from factrecon.claims.frame.linking import canonical_names
+
+    ours = _names(new)
+    stored = {name for (name,) in connection.execute(
+        "SELECT entity FROM claims WHERE entity IS NOT NULL UNION SELECT relative_to FROM claims"
+        " WHERE relative_to IS NOT NULL")}
+    stored_glosses = [json.loads(text) for (text,) in connection.execute(
+        "SELECT glosses FROM articles WHERE glosses != '{}'")]
+    known = frozenset(entry.name for entry in load_lexicon(vocab).entities)
+    chosen = canonical_names([*sorted(ours), *sorted(stored - ours)], known, [*glossaries, *stored_glosses])
+    wanted = {chosen.get(name, name) for name in ours}
+    return {name for name in stored if chosen.get(name, name) in wanted or name in ours}
+
+
+def fetch_corpus(connection: sqlite3.Connection, new: Sequence[Claim], glossaries: Iterable[Mapping[str, str]],
+                 vocab: tuple[str, ...] = (), *, replaced: Iterable[str] = ()) -> StoredCorpus:
+    """The stored claims that can meet ``new`` (see the module's docstring), without the articles
+    that ``replaced`` paths edit (a new version of a published article replaces it)."""
+    names = sorted(linked_names(connection, new, glossaries, vocab))
+    measures = sorted({claim.attribute for claim in new if claim.attribute})
+    dimensions = sorted({dimension(claim.unit) for claim in new})
+    found: dict[str, tuple[int, str]] = {}
+    queries = [("entity", names), ("relative_to", names), ("attribute", measures)]
+    for column, values in queries:
+        for start in range(0, len(values), _BATCH):
+            batch = values[start:start + _BATCH]
+            marks = ", ".join("?" * len(batch))
+            for claim_id, article_id, record in connection.execute(
+                    f"SELECT id, article_id, record FROM claims WHERE {column} IN ({marks})", batch):
+                found[claim_id] = (article_id, record)
+    marks = ", ".join("?" * len(dimensions))
+    for claim_id, article_id, record in connection.execute(
+            f"SELECT id, article_id, record FROM claims WHERE (entity IS NULL OR attribute IS NULL)"
+            f" AND dimension IN ({marks})", dimensions):
+        found[claim_id] = (article_id, record)
+    found.update(_across_entities(connection, new))
+    edited = {os.path.realpath(path) for path in replaced}
+    articles = {article_id: (path, timeline, glosses) for article_id, path, timeline, glosses in _articles(
+        connection, {article_id for article_id, _ in found.values()}) if os.path.realpath(path) not in edited}
+    claims = sorted((Claim.from_dict(json.loads(record)) for article_id, record in found.values()
+                     if article_id in articles), key=lambda claim: (claim.source, claim.start))
+    return StoredCorpus(
+        tuple(claims),
+        tuple(Timeline.from_dict(json.loads(timeline)) for _, timeline, _ in articles.values()),
+        tuple(json.loads(glosses) for _, _, glosses in articles.values()),
+        len(articles),
+    )
+
+
+def _across_entities(connection: sqlite3.Connection, new: Sequence[Claim]) -> dict[str, tuple[int, str]]:
+    """Stored claims the checks that look across entities can set against ``new`` ones."""
+    from factrecon.claims.numbers.conversions import NOTE
+    from factrecon.reconcile import SYSTEM_UNITS
+
+    found: dict[str, tuple[int, str]] = {}
+    units = sorted(set(SYSTEM_UNITS).intersection(claim.unit for claim in new))
+    if units:
+        for claim_id, article_id, record in connection.execute(
+                f"SELECT id, article_id, record FROM claims WHERE unit IN ({', '.join('?' * len(units))})", units):
+            found[claim_id] = (article_id, record)
+    if any(NOTE in (claim.notes or "") for claim in new):
+        converted: set[str] = set()
+        for claim_id, article_id, record in connection.execute(
+                "SELECT id, article_id, record FROM claims WHERE record LIKE ?", (f"%{NOTE}%",)):
+            found[claim_id] = (article_id, record)
+            notes = json.loads(record).get("notes") or ""
+            converted.update(part[len(NOTE):] for part in notes.split("; ") if part.startswith(NOTE))
+        for claim_id, article_id, record in connection.execute(
+                f"SELECT id, article_id, record FROM claims WHERE id IN ({', '.join('?' * len(converted))})",
+                sorted(converted)):
+            found[claim_id] = (article_id, record)
+    return found
+
+
+def _articles(connection: sqlite3.Connection, ids: set[int]) -> list[tuple[int, str, str, str]]:
+    ordered = sorted(ids)
+    rows: list[tuple[int, str, str, str]] = []
+    for start in range(0, len(ordered), _BATCH):
+        batch = ordered[start:start + _BATCH]
+        rows += connection.execute(f"SELECT id, path, timeline, glosses FROM articles WHERE id IN"
+                                   f" ({', '.join('?' * len(batch))}) ORDER BY path", batch).fetchall()
+    return sorted(rows, key=lambda row: row[1])
+
+
+def stored_claims_for(connection: sqlite3.Connection, new: Sequence[Article], new_claims: Sequence[Claim],
+                      vocab: tuple[str, ...] = ()) -> tuple[list[Claim], list[Timeline]]:
+    """The stored claims that can meet ``new_claims`` of the ``new`` articles, made ready as read
+    claims are (sparsity labels, entities linked across the articles fetched), with their
+    articles' timelines; a stored article that a new one edits is left out."""
+    from factrecon.claims import label_sparsity, link_entities, read_glosses
+
+    fetched = fetch_corpus(connection, new_claims, [read_glosses(article.text) for article in new], vocab,
+                           replaced=[article.source for article in new])
+    return link_entities(label_sparsity(fetched.claims), fetched.glossaries, vocab), list(fetched.timelines)
