@@ -57,6 +57,11 @@ def fold(name: str) -> str:
     return " ".join(words)
 
 
+def similarity() -> float:
+    """The rapidfuzz ``token_sort_ratio`` from which two folded Latin names join (linking.toml)."""
+    return _rules()[2]
+
+
 def _codes(folded: str) -> frozenset[str]:
     return frozenset(word for word in folded.split(" ") if any(char.isdigit() for char in word))
 

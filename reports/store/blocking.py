@@ -19,6 +19,8 @@ import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
+
 from factrecon.claims import Claim, Timeline
 from factrecon.reports.inputs import Article
 from factrecon.reports.store.schema import dimension
@@ -42,20 +44,43 @@ def _names(claims: Iterable[Claim]) -> set[str]:
 
 def linked_names(connection: sqlite3.Connection, new: Sequence[Claim], glossaries: Iterable[Mapping[str, str]],
                  vocab: tuple[str, ...]) -> set[str]:
-    """The stored entity names that name an entity of the ``new`` claims, as ``check`` links them."""
+    """The stored entity names that name an entity of the ``new`` claims, as ``check`` links them.
+    Stored names are first narrowed to those a linking rule could join to a new name (equal once
+    folded, one inside the other, an acronym, similar by rapidfuzz), so the work grows with the
+    names stored, not with their square."""
     from factrecon.claims import load_lexicon
-    from factrecon.claims.frame.linking import canonical_names
+    from factrecon.claims.frame.linking import canonical_names, fold, similarity
 
-    ours = _names(new)
+    glossaries = list(glossaries)
+    ours = _names(new) | {latin for glossary in glossaries for latin in glossary.values()}
     stored = {name for (name,) in connection.execute(
         "SELECT entity FROM claims WHERE entity IS NOT NULL UNION SELECT relative_to FROM claims"
         " WHERE relative_to IS NOT NULL")}
     stored_glosses = [json.loads(text) for (text,) in connection.execute(
         "SELECT glosses FROM articles WHERE glosses != '{}'")]
+    ours_folded = {fold(name) for name in ours} | {fold(han) for g in stored_glosses for han in g}
+    ours_folded |= {fold(latin) for g in stored_glosses for latin in g.values()}
+    candidates = {name for name in stored if _may_link(name, fold(name), ours_folded)}
+    latin_stored = sorted(name for name in stored - candidates if name.isascii())
+    folded_stored = [fold(name) for name in latin_stored]
+    for name in (name for name in ours if name.isascii()):
+        for _, _, index in process.extract(fold(name), folded_stored, scorer=fuzz.token_sort_ratio,
+                                           score_cutoff=similarity(), limit=None):
+            candidates.add(latin_stored[index])
     known = frozenset(entry.name for entry in load_lexicon(vocab).entities)
-    chosen = canonical_names([*sorted(ours), *sorted(stored - ours)], known, [*glossaries, *stored_glosses])
+    chosen = canonical_names([*sorted(ours), *sorted(candidates - ours)], known, [*glossaries, *stored_glosses])
     wanted = {chosen.get(name, name) for name in ours}
-    return {name for name in stored if chosen.get(name, name) in wanted or name in ours}
+    return {name for name in candidates | (stored & ours) if chosen.get(name, name) in wanted or name in ours}
+
+
+def _may_link(name: str, folded: str, ours: set[str]) -> bool:
+    """Whether a stored name could join one of ``ours`` (folded): equal, one the other with words
+    before it, or one the other's initials."""
+    if folded in ours:
+        return True
+    initials = "".join(word[0] for word in folded.split(" ") if word) if " " in folded else ""
+    return any(folded.endswith(f" {one}") or one.endswith(f" {folded}") or (initials and one == initials)
+               or (" " in one and "".join(word[0] for word in one.split(" ")) == folded) for one in ours if one)
 
 
 def fetch_corpus(connection: sqlite3.Connection, new: Sequence[Claim], glossaries: Iterable[Mapping[str, str]],
