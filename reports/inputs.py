@@ -123,6 +123,29 @@ def iter_inputs(paths: Sequence[str], options: ReadOptions = ReadOptions()) -> I
             yield from _expand(path, options)
 
 
+def list_inputs(paths: Sequence[str], options: ReadOptions = ReadOptions()) -> Iterator[str | InputError]:
+    """The article files ``paths`` name, in command-line order, none of them read: folders walked,
+    ``@lists`` expanded (for engines that read articles elsewhere)."""
+    for path in paths:
+        entries = [path]
+        if path.startswith("@") and path != "@":
+            try:
+                entries = list_entries(path[1:], _text(path[1:], options.max_bytes))
+            except InputError as error:
+                yield error
+                continue
+        for entry in entries:
+            if entry == STDIN or not os.path.isdir(entry):
+                yield entry
+                continue
+            found = False
+            for item in walk(entry, options.globs):
+                found = found or not isinstance(item, InputError)
+                yield item
+            if not found:
+                yield no_article(entry, options.globs)
+
+
 def read_article(path: str, options: ReadOptions = ReadOptions()) -> Article:
     """One article from a file (or ``-``, standard input), with the date and title of a
     ``.meta.json`` sidecar where the article gives none; raises ``InputError`` naming ``path``."""

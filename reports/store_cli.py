@@ -4,10 +4,11 @@ options are defined); the store itself is imported only when a command runs."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -27,10 +28,22 @@ from factrecon.reports.cli import (
     _reading,
     app,
 )
+from factrecon.reports.errors import FactreconError, InputError
 from factrecon.reports.output import write_output
+
+if TYPE_CHECKING:
+    from factrecon.reports.inputs import ReadOptions
+    from factrecon.reports.store import IndexReport
 
 DEFAULT_STORE = Path("factrecon.db")
 StoreOption = Annotated[Path, typer.Option("--store", metavar="FILE", help="The claim store (an SQLite file).")]
+
+
+class Engine(StrEnum):
+    """Where ``index`` extracts: this process, or a Dask cluster."""
+
+    single = "single"
+    dask = "dask"
 
 
 class LookupFormat(StrEnum):
@@ -47,6 +60,14 @@ def index(
     store: StoreOption = DEFAULT_STORE,
     prune: Annotated[bool, typer.Option("--prune", help="Remove stored articles not among FILES (deleted files).")]
     = False,
+    engine: Annotated[Engine, typer.Option("--engine", help="Extract here, or on Dask (factrecon[dask]).")]
+    = Engine.single,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", metavar="ADDRESS", help="Dask: the cluster's scheduler (default: a local cluster).")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Dask: processes of the local cluster.")] = 2,
+    parquet: Annotated[Path | None, typer.Option(
+        "--parquet", metavar="DIR", help="Dask: where the claims' Parquet dataset goes (default: STORE.parquet).")]
+    = None,
     vocab: Vocab = None,
     dates: Dates = None,
     strict: Strict = False,
@@ -59,6 +80,12 @@ def index(
     from factrecon.reports.pipeline import parse_dates
     from factrecon.reports.store import index_articles, open_store
 
+    if engine == Engine.dask:
+        done, errors = _index_on_dask(files, store, _reading(strict, max_bytes, globs), parse_dates(dates or []),
+                                      tuple(vocab or ()), scheduler, workers, parquet, prune)
+        print(f"{store}: {done.summary()}", file=sys.stderr)
+        _finish(errors)
+        return
     articles, errors = _read(files, _reading(strict, max_bytes, globs), verbose)
     connection = open_store(store)
     try:
@@ -68,6 +95,34 @@ def index(
         connection.close()
     print(f"{store}: {done.summary()}", file=sys.stderr)
     _finish(errors)
+
+
+def _index_on_dask(files: list[str] | None, store: Path, reading: ReadOptions, dates: dict[str, dt.date],
+                   vocab: tuple[str, ...], scheduler: str | None, workers: int, parquet: Path | None,
+                   prune: bool) -> tuple[IndexReport, list[InputError]]:
+    import shutil
+
+    from factrecon.reports.claim_cache import vocab_signature
+    from factrecon.reports.inputs import default_corpus, list_inputs
+    from factrecon.reports.store import open_store
+
+    try:
+        from factrecon.reports.store.dask_engine import Job, index_on_dask
+    except ImportError:
+        raise FactreconError('--engine dask needs Dask: pip install "factrecon[dask]"') from None
+    listed = list(list_inputs(files or default_corpus(), reading))
+    errors = [item for item in listed if isinstance(item, InputError)]
+    paths = [item for item in listed if isinstance(item, str)]
+    folder = parquet or store.with_suffix(store.suffix + ".parquet")
+    for dataset in ("articles", "claims"):
+        shutil.rmtree(folder / dataset, ignore_errors=True)
+    connection = open_store(store)
+    try:
+        done, unreadable = index_on_dask(connection, paths, Job(reading, dates, vocab, vocab_signature(vocab)), folder,
+                                         scheduler=scheduler, workers=workers, prune=prune and not errors)
+    finally:
+        connection.close()
+    return done, [*errors, *unreadable]
 
 
 @app.command("claims")

@@ -78,7 +78,8 @@ def index_articles(connection: sqlite3.Connection, articles: Sequence[Article], 
                                         date_hint=story)
         claims = with_basis(article, claims)
         with transaction(connection):
-            _replace(connection, article, digest, date, claims, timeline, read_glosses(article.text))
+            replace_article(connection, article.source, digest, date, article.title, claims, timeline,
+                            read_glosses(article.text))
         (changed if article.source in stored else added).append(article.source)
         written += len(claims)
     removed: list[str] = []
@@ -90,14 +91,16 @@ def index_articles(connection: sqlite3.Connection, articles: Sequence[Article], 
     return IndexReport(tuple(added), tuple(changed), tuple(unchanged), tuple(removed), written)
 
 
-def _replace(connection: sqlite3.Connection, article: Article, digest: str, date: dt.date | None,
-             claims: list[Claim], timeline: Timeline, glosses: Mapping[str, str]) -> None:
-    connection.execute("DELETE FROM articles WHERE path = ?", (article.source,))
+def replace_article(connection: sqlite3.Connection, path: str, digest: str, date: dt.date | None, title: str | None,
+                    claims: list[Claim], timeline: Timeline, glosses: Mapping[str, str]) -> None:
+    """Write one article and its claims in place of what the store held for ``path`` (inside the
+    caller's transaction)."""
+    connection.execute("DELETE FROM articles WHERE path = ?", (path,))
     language = claims[0].lang if claims else None
     cursor = connection.execute(
         "INSERT INTO articles (path, content_hash, date, title, language, claims, timeline, glosses, indexed_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (article.source, digest, date.isoformat() if date else None, article.title, language, len(claims),
+        (path, digest, date.isoformat() if date else None, title, language, len(claims),
          json.dumps(timeline.to_dict(), ensure_ascii=False), json.dumps(dict(glosses), ensure_ascii=False),
          dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
     article_id = cursor.lastrowid
