@@ -26,6 +26,7 @@ from factrecon.reports.render import CHECK_FORMATS, CLAIM_FORMATS, FINDING_KINDS
 if TYPE_CHECKING:
     from factrecon.claims import Timeline
     from factrecon.claims.model import Claim
+    from factrecon.reconcile import CheckResult
     from factrecon.reports.corrections import Correction
     from factrecon.reports.inputs import Article, ReadOptions
 
@@ -67,6 +68,13 @@ class Numbers(StrEnum):
 
 
 Kind = StrEnum("Kind", {name: name for name in FINDING_KINDS})  # type: ignore[misc]
+
+
+class Engine(StrEnum):
+    """Where the work runs: this process, or a Dask cluster (``factrecon[dask]``)."""
+
+    single = "single"
+    dask = "dask"
 
 
 class FailOn(StrEnum):
@@ -116,6 +124,10 @@ Globs = Annotated[
     typer.Option("--glob", metavar="PATTERN", help="Files to read in directories (default: .txt .md .html ...)."),
 ]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Say how each input was read (encoding, HTML, date).")]
+EngineOption = Annotated[Engine, typer.Option("--engine", help="Run here, or on Dask (pip install factrecon[dask]).")]
+Scheduler = Annotated[str | None, typer.Option(
+    "--scheduler", metavar="ADDRESS", help="Dask: the cluster's scheduler (default: a local cluster).")]
+Workers = Annotated[int, typer.Option("--workers", min=1, help="Dask: processes of the local cluster.")]
 NumbersOption = Annotated[Numbers, typer.Option(
     "--numbers", help="Table figures as each article's language writes them (auto), or all English/Chinese.")]
 
@@ -212,6 +224,9 @@ def check(
     store: Annotated[Path | None, typer.Option(
         "--store", metavar="FILE", help="Check against the stored claims that can meet these articles' ones.")]
     = None,
+    engine: EngineOption = Engine.single,
+    scheduler: Scheduler = None,
+    workers: Workers = 2,
     debug: Debug = False,
 ) -> None:
     """Reconcile the claims of several articles: conflicts, tensions, agreements, arithmetic, changes."""
@@ -224,8 +239,12 @@ def check(
     stored, stored_timelines = _from_store(store, articles, found, vocab) if store is not None else ([], [])
     claims, unused = apply_corrections(stored + found, load_corrections(corrections))
     texts = _texts(articles)
-    result = check_claims(claims, tolerances, tuple(vocab or ()), texts,
-                          article_dates(articles, parse_dates(dates or [])), more_timelines=stored_timelines)
+    if engine == Engine.dask:
+        result = _check_on_dask(claims, texts, article_dates(articles, parse_dates(dates or [])), stored_timelines,
+                                tolerances, tuple(vocab or ()), scheduler, workers)
+    else:
+        result = check_claims(claims, tolerances, tuple(vocab or ()), texts,
+                              article_dates(articles, parse_dates(dates or [])), more_timelines=stored_timelines)
     _warn_unused(corrections, unused)
     if finding is not None and all(found.id != finding for found in result.findings):
         raise FactreconError(f"--finding {finding}: no such finding (ids run F001 to F{len(result.findings):03d})")
@@ -395,6 +414,19 @@ def _from_store(store: Path, articles: list[Article], claims: list[Claim],
         return stored_claims_for(connection, articles, claims, tuple(vocab or ()))
     finally:
         connection.close()
+
+
+def _check_on_dask(claims: list[Claim], texts: dict[str, str], dates: dict[str, dt.date],
+                   stored_timelines: list[Timeline], tolerances: Path | None, vocab: tuple[str, ...],
+                   scheduler: str | None, workers: int) -> CheckResult:
+    from factrecon.reports.pipeline import timelines_of
+
+    try:
+        from factrecon.reports.dask_check import check_on_dask
+    except ImportError:
+        raise FactreconError('--engine dask needs Dask: pip install "factrecon[dask]"') from None
+    timelines = [*timelines_of(claims, texts, dates, vocab), *stored_timelines]
+    return check_on_dask(claims, timelines, tolerances, vocab, scheduler=scheduler, workers=workers)
 
 
 def _texts(articles: Iterable[Article]) -> dict[str, str]:

@@ -141,6 +141,18 @@ def with_basis(article: Article, claims: list[Claim]) -> list[Claim]:
     return [replace(claim, text_basis=article.basis) for claim in claims]
 
 
+def timelines_of(claims: Sequence[Claim], texts: Mapping[str, str], dates: Mapping[str, dt.date],
+                 vocab: tuple[str, ...] = ()) -> list[Timeline]:
+    """The timeline of each article in ``texts``, read with its claims."""
+    from factrecon.claims import read_timeline
+
+    by_source: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_source.setdefault(claim.source, []).append(claim)
+    return [read_timeline(text, source, by_source.get(source, []), article_date=_date_of(source, dates), vocab=vocab)
+            for source, text in texts.items()]
+
+
 def check_claims(claims: Sequence[Claim], tolerances: Path | None, vocab: tuple[str, ...] = (),
                  texts: Mapping[str, str] | None = None, dates: Mapping[str, dt.date] | None = None,
                  timelines: Sequence[Timeline] | None = None, more_timelines: Sequence[Timeline] = ()) -> CheckResult:
@@ -149,16 +161,10 @@ def check_claims(claims: Sequence[Claim], tolerances: Path | None, vocab: tuple[
     malformed tolerances file is one error line."""
     import tomllib
 
-    from factrecon.claims import read_timeline
     from factrecon.reconcile import check
 
     if timelines is None:
-        by_source: dict[str, list[Claim]] = {}
-        for claim in claims:
-            by_source.setdefault(claim.source, []).append(claim)
-        timelines = [read_timeline(text, source, by_source.get(source, []),
-                                   article_date=_date_of(source, dates or {}), vocab=vocab)
-                     for source, text in (texts or {}).items()]
+        timelines = timelines_of(claims, texts or {}, dates or {}, vocab)
     timelines = [*timelines, *more_timelines]
     try:
         return check(claims, tolerances=tolerances, vocab=vocab, timelines=timelines)

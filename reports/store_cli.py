@@ -16,13 +16,17 @@ from factrecon.reports.cli import (
     DEFAULT_MAX_BYTES,
     Dates,
     Debug,
+    Engine,
+    EngineOption,
     Files,
     Globs,
     MaxBytes,
     Output,
+    Scheduler,
     Strict,
     Verbose,
     Vocab,
+    Workers,
     _finish,
     _read,
     _reading,
@@ -39,13 +43,6 @@ DEFAULT_STORE = Path("factrecon.db")
 StoreOption = Annotated[Path, typer.Option("--store", metavar="FILE", help="The claim store (an SQLite file).")]
 
 
-class Engine(StrEnum):
-    """Where ``index`` extracts: this process, or a Dask cluster."""
-
-    single = "single"
-    dask = "dask"
-
-
 class LookupFormat(StrEnum):
     """How ``claims`` prints what it finds."""
 
@@ -60,11 +57,9 @@ def index(
     store: StoreOption = DEFAULT_STORE,
     prune: Annotated[bool, typer.Option("--prune", help="Remove stored articles not among FILES (deleted files).")]
     = False,
-    engine: Annotated[Engine, typer.Option("--engine", help="Extract here, or on Dask (factrecon[dask]).")]
-    = Engine.single,
-    scheduler: Annotated[str | None, typer.Option(
-        "--scheduler", metavar="ADDRESS", help="Dask: the cluster's scheduler (default: a local cluster).")] = None,
-    workers: Annotated[int, typer.Option("--workers", min=1, help="Dask: processes of the local cluster.")] = 2,
+    engine: EngineOption = Engine.single,
+    scheduler: Scheduler = None,
+    workers: Workers = 2,
     parquet: Annotated[Path | None, typer.Option(
         "--parquet", metavar="DIR", help="Dask: where the claims' Parquet dataset goes (default: STORE.parquet).")]
     = None,

@@ -59,3 +59,28 @@ def test_dask_index_writes_the_single_machine_store(tmp_path: Path, monkeypatch:
     again = runner.invoke(app, ["index", *sources, "--store", "dask.db", "--engine", "dask", "--prune"])
     assert again.exit_code == EXIT_OK, again.stderr
     assert " 0 added, 1 changed, " in again.stderr
+
+
+def check_json(runner: CliRunner, files: list[str], *extra: str) -> str:
+    result = runner.invoke(app, ["check", *files, "--format", "json", *extra])
+    assert result.exit_code == EXIT_OK, result.stderr
+    return result.stdout
+
+
+@pytest.mark.parametrize("corpus", ["samples", "devset"])
+def test_dask_check_finds_what_one_check_finds(corpus: str) -> None:
+    dask_installed()
+    if corpus == "devset":
+        if not DEVSET.is_dir():
+            if os.environ.get("CI") == "true":
+                pytest.fail(f"{DEVSET} is required when CI=true")
+            pytest.skip("the development stories are not beside this clone")
+        files = sorted(str(path) for path in DEVSET.glob("*.txt"))
+    else:
+        from factrecon.reports.inputs import default_corpus
+
+        files = default_corpus()
+    runner = CliRunner()
+    single = check_json(runner, files)
+    assert check_json(runner, files, "--engine", "dask", "--workers", "2") == single
+    assert '"findings": [' in single and '"F001"' in single
