@@ -83,17 +83,19 @@ class PeriodChoice:
         self.resolved = local_days(resolve(times.text, times.mentions, times.clues, date), times.text, times.mentions)
         self._leads: dict[bool, Hit | None] = {}
 
-    def period(self, place: Place, moment: bool = True, hinted: bool = False) -> Resolved | None:
+    def period(self, place: Place, moment: bool = True, hinted: bool = False, term: bool = False) -> Resolved | None:
         """The period of the figure at ``place``, or None. A day carried from another sentence
         dates a figure of a ``moment`` (a price, a rate, a vote, or a measure not known); any other
         figure takes its month (an offering's terms are of the month it ran, not of the day it
         opened). Where no period word stands at all, a figure that is no total over a period is of
-        the article's news: its day for a moment, its month else (``hinted``: see news_day)."""
+        the article's news: its day for a moment, its month else (``hinted``: see news_day). A
+        ``term`` of a deal (an offer price, the shares offered) is of its month even beside a day
+        written in its sentence: that day is when it was announced or when trading began."""
         total = self._is_total(place)
         after = self._after(place)
         hit = (self._part_of(after, place) if after else None) or self._before(place, total)
         if hit is not None:
-            return hit.found
+            return _month_of(hit.found) if term and hit.found is not None else hit.found
         carried = self._carried(place, total)
         if carried is not None:
             return carried.found if moment or carried.found is None else _month_of(carried.found)
