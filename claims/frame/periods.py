@@ -89,7 +89,7 @@ def period_for(place: Place, times: Times, article_date: dt.date | None, measure
     inferred (a year taken from ``article_date`` always is; ``hinted``: that date is the story's,
     the article has none of its own)."""
     moment = not measure or any(word in measure.lower() for word in _moment_measures())
-    term = bool(measure) and any(word in measure.lower() for word in _deal_terms())
+    term = measure is not None and any(word in measure.lower() for word in _deal_terms())
     found = times.choice(article_date).period(place, moment and not term, hinted, term)
     return (found.period.label, found.implied) if found is not None else None
 
