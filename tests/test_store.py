@@ -216,8 +216,13 @@ def test_store_backed_gate_finds_what_the_corpus_gate_finds_on_the_samples(tmp_p
     assert from_store and from_store == gate_findings(runner, new, ["--corpus", str(corpus)])
 
 
-@pytest.mark.parametrize("new_name", ["ev_zh-Hans_1_byd-tesla-china-com.txt", "fed_en_2_fed-dec-cut-tnnews.txt",
-                                      "samsung_zh-Hant_1_samsung-q4-prelim-ltn.txt"])
+DRAFTS = ["ev_zh-Hans_1_byd-tesla-china-com.txt", "fed_en_2_fed-dec-cut-tnnews.txt",
+          "samsung_zh-Hant_1_samsung-q4-prelim-ltn.txt", "catl_en_3_catl-hk-debut-yicaiglobal.txt",
+          "fed_zh-Hant_2_fed-dec-cut-am730.txt", "samsung_en_3_samsung-q4-final-reuters-cna.txt",
+          "catl_zh-Hans_1_catl-hk-debut-ne21.txt"]
+
+
+@pytest.mark.parametrize("new_name", DRAFTS)
 def test_store_backed_gate_finds_what_the_corpus_gate_finds_on_the_dev_stories(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_name: str) -> None:
     if not DEVSET.is_dir():

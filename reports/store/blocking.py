@@ -1,14 +1,15 @@
 """The stored claims a check could pair with new ones, fetched by frame instead of re-reading the
 corpus.
 
-A stored claim is fetched when it can meet a new claim: its entity (or the entity it is compared
-with) is one a new claim names, or links to one across scripts and spellings (the same linking
-``check`` does: ``canonical_names`` over the new names and every stored one); or it measures what
-a new claim measures; or its entity or its measure is unknown and its unit measures what a new
-claim's does (a claim of unknown frame can still meet one); or a check that looks across entities
-can set it against a new claim (a chip's compute against a system's, a currency conversion
-against the story's others, with the amounts they convert: ``reconcile``'s docstring). The
-timelines and glosses of the articles fetched come with them.
+A stored claim is fetched when it can meet a new claim, as ``reconcile`` pairs claims: its entity
+(or the entity it is compared with) is one a new claim names, or links to one across scripts and
+spellings (the same linking ``check`` does: ``canonical_names`` over the new names and the stored
+ones a linking rule could join), or is a group a named entity belongs to or one of its members;
+or a check that looks across entities can set it against a new claim (a chip's compute against a
+system's, a currency conversion against the story's others, with the amounts they convert:
+``reconcile``'s docstring). A claim naming no entity is compared with nothing (``reconcile``'s
+facts need an entity) and is not fetched. The timelines and glosses of the articles fetched come
+with them.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from rapidfuzz import fuzz, process
 
 from factrecon.claims import Claim, Timeline
 from factrecon.reports.inputs import Article
-from factrecon.reports.store.schema import dimension
 
 _BATCH = 500  # values per IN (...) list, under SQLite's variable limit
 
@@ -87,11 +87,9 @@ def fetch_corpus(connection: sqlite3.Connection, new: Sequence[Claim], glossarie
                  vocab: tuple[str, ...] = (), *, replaced: Iterable[str] = ()) -> StoredCorpus:
     """The stored claims that can meet ``new`` (see the module's docstring), without the articles
     that ``replaced`` paths edit (a new version of a published article replaces it)."""
-    names = sorted(linked_names(connection, new, glossaries, vocab))
-    measures = sorted({claim.attribute for claim in new if claim.attribute})
-    dimensions = sorted({dimension(claim.unit) for claim in new})
+    names = sorted(_with_groups(linked_names(connection, new, glossaries, vocab), vocab))
     found: dict[str, tuple[int, str]] = {}
-    queries = [("entity", names), ("relative_to", names), ("attribute", measures)]
+    queries = [("entity", names), ("relative_to", names)]
     for column, values in queries:
         for start in range(0, len(values), _BATCH):
             batch = values[start:start + _BATCH]
@@ -99,11 +97,6 @@ def fetch_corpus(connection: sqlite3.Connection, new: Sequence[Claim], glossarie
             for claim_id, article_id, record in connection.execute(
                     f"SELECT id, article_id, record FROM claims WHERE {column} IN ({marks})", batch):
                 found[claim_id] = (article_id, record)
-    marks = ", ".join("?" * len(dimensions))
-    for claim_id, article_id, record in connection.execute(
-            f"SELECT id, article_id, record FROM claims WHERE (entity IS NULL OR attribute IS NULL)"
-            f" AND dimension IN ({marks})", dimensions):
-        found[claim_id] = (article_id, record)
     found.update(_across_entities(connection, new))
     edited = {os.path.realpath(path) for path in replaced}
     articles = {article_id: (path, timeline, glosses) for article_id, path, timeline, glosses in _articles(
@@ -116,6 +109,19 @@ def fetch_corpus(connection: sqlite3.Connection, new: Sequence[Claim], glossarie
         tuple(json.loads(glosses) for _, _, glosses in articles.values()),
         len(articles),
     )
+
+
+def _with_groups(names: set[str], vocab: tuple[str, ...]) -> set[str]:
+    """``names`` with the groups they belong to and the members of those that are groups
+    (``members`` in the entity files: a member's share is held to its group's)."""
+    from factrecon.claims import load_lexicon
+
+    groups = {entry.name: set(entry.lists.get("members", [])) for entry in load_lexicon(vocab).entities}
+    related = set(names)
+    for group, members in groups.items():
+        if group in names or names & members:
+            related |= {group, *members}
+    return related
 
 
 def _across_entities(connection: sqlite3.Connection, new: Sequence[Claim]) -> dict[str, tuple[int, str]]:
