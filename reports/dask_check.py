@@ -3,11 +3,10 @@ checked on a worker, the findings merged and numbered as one check numbers them.
 
 Two claims share a block when any check could set them side by side: the same article (repeats,
 origins and timelines are read per article), an entity name in common (entity, compared entity,
-also-applies-to, after linking across articles), the same measure, an unknown entity or measure
-in the same kind of unit, compute figures (a chip beside a system), currency conversions (held to
-the story's others). Findings are ranked as ``reconcile.check`` ranks them (urgency, claims,
-check), which depends on nothing outside a finding, so the merged result equals one check over
-all the claims.
+also-applies-to, after linking across articles; a group and its members), compute figures (a chip
+beside a system), currency conversions (held to the story's others). Findings are ranked as
+``reconcile.check`` ranks them (urgency, claims, check), which depends on nothing outside a
+finding, so the merged result equals one check over all the claims.
 """
 
 from __future__ import annotations
@@ -20,7 +19,6 @@ from typing import Any
 from factrecon.claims import Claim, Timeline
 from factrecon.reconcile import SYSTEM_UNITS, CheckResult, NotCompared
 from factrecon.reconcile.model import RANK
-from factrecon.reports.store.schema import dimension
 
 
 class _Union:
@@ -39,22 +37,27 @@ class _Union:
         self.parent[self.find(first)] = self.find(second)
 
 
-def blocks(claims: Sequence[Claim]) -> list[list[Claim]]:
+def blocks(claims: Sequence[Claim], vocab: tuple[str, ...] = ()) -> list[list[Claim]]:
     """The claims cut into blocks no check looks across (see the module's docstring), in order."""
+    from factrecon.claims import load_lexicon
     from factrecon.claims.numbers.conversions import NOTE
 
+    groups: dict[str, list[str]] = {}
+    for entry in load_lexicon(vocab).entities:
+        for member in entry.lists.get("members", []):
+            groups.setdefault(member, []).append(entry.name)
     union = _Union()
+    by_id = {claim.id: claim for claim in claims}
     for claim in claims:
         keys = [("article", claim.source)]
         keys += [("name", name) for name in (claim.entity, claim.relative_to, *claim.also_applies_to) if name]
-        if claim.attribute:
-            keys.append(("measure", claim.attribute))
-        if not claim.entity or not claim.attribute:
-            keys.append(("dimension", dimension(claim.unit)))
+        keys += [("name", group) for group in groups.get(claim.entity or "", ())]
         if claim.unit in SYSTEM_UNITS:
             keys.append(("system", ""))
-        if NOTE in (claim.notes or ""):
-            keys.append(("conversion", ""))
+        converted = next((part[len(NOTE):] for part in (claim.notes or "").split("; ") if part.startswith(NOTE)), None)
+        if converted is not None:  # held to the story's conversions between the same two currencies
+            original = by_id.get(converted)
+            keys += [("claim", converted), ("conversion", frozenset({claim.unit, original.unit if original else ""}))]
         for key in keys:
             union.join(("claim", claim.id), key)
     grouped: dict[Any, list[Claim]] = {}
@@ -95,7 +98,7 @@ def check_on_dask(claims: Sequence[Claim], timelines: Sequence[Timeline], tolera
     for timeline in timelines:
         by_source.setdefault(timeline.source, []).append(timeline)
     work = [(block, [t for source in sorted({c.source for c in block}) for t in by_source.get(source, [])])
-            for block in blocks(claims)]
+            for block in blocks(claims, vocab)]
     cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True)
     client = Client(scheduler or cluster)
     try:
