@@ -7,8 +7,10 @@
 The dump is built from the sample and dev-set paragraphs and read by ``factrecon extract FILE
 --format jsonl`` in a child process: wall time, throughput and the child's peak RSS (the file is
 streamed block by block, so the peak should not grow with the file). Each pathological input
-(a run of digits, a run of qualifier words, figures in one run-on sentence, quoted names, deeply
-nested HTML) is timed at three sizes, doubling: linear time shows as about 2x per doubling.
+(a run of digits, a run of qualifier words, figures in one run-on sentence, a flattened table of
+thousands of figures joined by ， or 、 in one sentence, quoted names, deeply nested HTML) is timed
+at three sizes, doubling (250k, 500k and 1M characters by default): linear time shows as about 2x
+per doubling.
 """
 
 from __future__ import annotations
@@ -28,12 +30,23 @@ from timing import best_of
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [*sorted((ROOT / "reports" / "data" / "corpus").glob("*.txt")),
            *sorted((ROOT.parent / "shared" / "devset" / "articles").glob("*.txt"))]
+TABLE_CELLS = ("营收12亿元", "同比增长5%", "销量3.5万辆")  # a flattened table's cells, cycled
+
+
+def flattened_table(separator: str, n: int) -> str:
+    """About ``n`` characters of table cells joined by ``separator``: one sentence, no full stop."""
+    row = "".join(cell + separator for cell in TABLE_CELLS)
+    return "比亚迪" + row * (n // len(row))
+
+
 PATHOLOGICAL: dict[str, Callable[[int], str]] = {
     "run of digits": lambda n: "1" * n,
     "run of qualifier words": lambda n: "约" * n,
     "figures in one sentence": lambda n: "5%," * (n // 3),
     "quoted names, no full stop": lambda n: "“英伟达”份额5%," * (n // 10),
     "English run-on": lambda n: "about 5 percent, " * (n // 17),
+    "figures joined by ，": lambda n: flattened_table("，", n),
+    "figures joined by 、": lambda n: flattened_table("、", n),
 }
 
 
