@@ -5,7 +5,7 @@ case and only as whole words."""
 
 from __future__ import annotations
 
-import re
+import string
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -13,7 +13,7 @@ from functools import lru_cache
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-_WORD_CHAR = re.compile(r"[A-Za-z0-9]")
+_WORD_CHARS = frozenset(string.ascii_letters + string.digits)
 
 
 def fold(text: str) -> str:
@@ -87,6 +87,6 @@ def find_in(index: LiteralIndex, text: str, spans: Iterable[tuple[int, int]], fo
 
 def _whole_word(text: str, start: int, end: int) -> bool:
     """A word that starts or ends with a Latin letter or digit must not run on into another."""
-    if _WORD_CHAR.match(text[start]) and start > 0 and _WORD_CHAR.match(text[start - 1]):
+    if text[start] in _WORD_CHARS and start > 0 and text[start - 1] in _WORD_CHARS:
         return False
-    return not (_WORD_CHAR.match(text[end - 1]) and end < len(text) and _WORD_CHAR.match(text[end]))
+    return not (text[end - 1] in _WORD_CHARS and end < len(text) and text[end] in _WORD_CHARS)
