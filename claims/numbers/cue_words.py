@@ -17,6 +17,12 @@ from ..clauses import sentence_bounds
 # Clause marks as claims.clauses has them, but a comma between digits groups thousands (25,000).
 _CLAUSE_MARK = re.compile(r"(?<![0-9]),|,(?![0-9])|[，、:：]|\s[-—]\s")
 REACH = 40  # the longest cue word, and its spaces, that may end before a figure
+_CASELESS = "\u2e80"  # from here on (CJK) characters have no case: no other character matches one
+
+
+def _casefree(char: str) -> bool:
+    """Whether ``char`` matches, in any case, only itself and its ASCII upper and lower forms."""
+    return char.isascii() or char >= _CASELESS
 
 
 def _literal(word: str) -> str:
@@ -35,12 +41,16 @@ class CueWords:
 
     anywhere: re.Pattern[str]
     at_end: re.Pattern[str]
+    last_chars: frozenset[str] | None  # what a word can end in, in any case; None: not known
 
     @classmethod
     def of(cls, words: list[str] | tuple[str, ...]) -> CueWords:
         alternation = "|".join(_literal(word) for word in sorted(set(words), key=len, reverse=True))
         alternation = alternation or "(?!)"
-        return cls(re.compile(alternation, re.IGNORECASE), re.compile(rf"(?:{alternation})\s*$", re.IGNORECASE))
+        last = [word[-1] for word in words if word]
+        known = all(_casefree(char) and not char.isspace() for char in last)
+        return cls(re.compile(alternation, re.IGNORECASE), re.compile(rf"(?:{alternation})\s*$", re.IGNORECASE),
+                   frozenset(c for char in last for c in (char, char.lower(), char.upper())) if known else None)
 
     def occurs_in(self, text: str, left: int, right: int) -> bool:
         """Whether one of the words lies wholly in ``text[left:right]``."""
@@ -57,7 +67,14 @@ class CueWords:
         return position
 
     def _last(self, text: str, position: int, left: int) -> re.Match[str] | None:
-        return self.at_end.search(text, max(left, position - REACH), position)
+        left = max(left, position - REACH)
+        end = position  # a word must end right before the spaces before ``position``
+        while end > left and text[end - 1].isspace():
+            end -= 1
+        if end == left or self.last_chars is not None and _casefree(text[end - 1]) \
+                and text[end - 1] not in self.last_chars:
+            return None
+        return self.at_end.search(text, left, position)
 
 
 def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
