@@ -10,12 +10,17 @@ False
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..clauses import sentence_bounds
 
 # Clause marks as claims.clauses has them, but a comma between digits groups thousands (25,000).
 _CLAUSE_MARK = re.compile(r"(?<![0-9]),|,(?![0-9])|[，、:：]|\s[-—]\s")
+_MARK_CHAR = re.compile(r"[,，、:：\-—]")  # one of them is in every clause mark
+_MARK_INSIDE = "-—"  # besides spaces, what a clause mark of several characters is made of
+_WINDOW = 64  # characters read first on either side of a figure for its clause marks
 REACH = 40  # the longest cue word, and its spaces, that may end before a figure
 _CASELESS = "\u2e80"  # from here on (CJK) characters have no case: no other character matches one
 
@@ -80,6 +85,51 @@ class CueWords:
 def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     """``[left, right)`` of the clause holding ``text[start:end]``, read across digit groups."""
     left, right = sentence_bounds(text, start, end)
-    marks = list(_CLAUSE_MARK.finditer(text, left, start))
-    after = _CLAUSE_MARK.search(text, end, right)
-    return (marks[-1].end() if marks else left), (after.start() if after else right)
+    return _mark_before(text, left, start), _mark_after(text, end, right)
+
+
+@lru_cache(maxsize=4)
+def _mark_chars(text: str) -> list[int]:
+    """Where ``text`` has a character that every clause mark holds one of (found once per text)."""
+    return [found.start() for found in _MARK_CHAR.finditer(text)]
+
+
+def _mark_before(text: str, left: int, start: int) -> int:
+    """The end of the last clause mark in ``text[left:start]``, else ``left``. Marks are read in a
+    window that reaches back to the nearest mark character and widens while it holds no mark; it
+    opens after a character that no mark holds across (not a space or a dash), where reading
+    from ``left`` would be at the same point."""
+    chars = _mark_chars(text)
+    index = bisect_left(chars, start) - 1
+    if index < 0 or chars[index] < left:
+        return left  # no mark character: no mark, however long the clause
+    size = max(_WINDOW, start - chars[index] + 2)
+    while True:
+        window = max(left, start - size)
+        while window > left and (text[window - 1] in _MARK_INSIDE or text[window - 1].isspace()):
+            window -= 1
+        marks = list(_CLAUSE_MARK.finditer(text, window, start))
+        if marks:
+            return marks[-1].end()
+        if window <= left:
+            return left
+        size *= 2
+
+
+def _mark_after(text: str, end: int, right: int) -> int:
+    """The start of the first clause mark in ``text[end:right]``, else ``right``, read in a window
+    after ``end`` to past the nearest mark character that widens while it holds no mark (or one
+    whose look-ahead met the window's end)."""
+    chars = _mark_chars(text)
+    index = bisect_left(chars, end)
+    if index == len(chars) or chars[index] >= right:
+        return right
+    size = max(_WINDOW, chars[index] - end + 3)
+    while True:
+        stop = min(right, end + size)
+        found = _CLAUSE_MARK.search(text, end, stop)
+        if found is not None and (found.end() < stop or stop == right):
+            return found.start()
+        if found is None and stop == right:
+            return right
+        size *= 2
