@@ -88,6 +88,11 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     return _mark_before(text, left, start), _mark_after(text, end, right)
 
 
+def clause_start(text: str, start: int, end: int) -> int:
+    """Where the clause holding ``text[start:end]`` starts (``clause_span``'s left alone)."""
+    return _mark_before(text, sentence_bounds(text, start, end)[0], start)
+
+
 @lru_cache(maxsize=4)
 def _mark_chars(text: str) -> list[int]:
     """Where ``text`` has a character that every clause mark holds one of (found once per text)."""
