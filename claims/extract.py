@@ -21,7 +21,7 @@ from .numbers.exclusions import ExclusionIndex, excluded_spans
 from .numbers.qualifiers import QualifierWord, qualifier_after, qualifier_before
 from .numbers.quantities import Quantity, find_quantities, opens_change
 from .numbers.tallies import counted_by_neighbour
-from .numbers.unit_context import per_share_unit, symbol_currency
+from .numbers.unit_context import per_share_unit, shares_symbol, symbol_currency
 from .numbers.units_attach import convertible, suffix_at
 from .textmap import NormalizedText
 
@@ -84,6 +84,7 @@ class _Article:
         self.exclusions = ExclusionIndex(excluded_spans(self.norm.text))
         self.last_currency: str | None = None
         self.local_currency = local_currency(self.norm.text, self.lang)
+        self.markets: dict[tuple[int, int], str | None] = {}  # sentence -> market_currency of its context
         # the last claim: (paragraph start, unit, whether 从/由/from opened it)
         self.previous: tuple[int, str, bool] | None = None
 
@@ -107,8 +108,10 @@ class _Article:
         text = self.norm.text
         if not text[start:start + 1].isupper() or not _GLUED_LETTER.match(text[start]):
             return False
-        before = text[:start].rstrip()
-        return bool(before) and before[-1] not in ".!?\"'“”‘’:;\n(" and not before.endswith("...")
+        end = start  # the text before it, without trailing spaces (no copy of the whole text per figure)
+        while end and text[end - 1].isspace():
+            end -= 1
+        return end > 0 and text[end - 1] not in ".!?\"'“”‘’:;\n(" and not text.endswith("...", 0, end)
 
     def reading(self, quantity: Quantity) -> tuple[str, str | None] | None:
         """The unit of ``quantity`` and a note, or None when it is not a claim."""
@@ -116,11 +119,12 @@ class _Article:
         if quantity.unit is not None:
             unit, note = quantity.unit, None
             if quantity.generic_currency:  # 元 alone: the currency of the market, or the local one
-                currency = market_currency(self.context(quantity)) or self.local_currency
+                currency = self.market(quantity) or self.local_currency
                 unit = unit.replace(quantity.generic_currency, currency, 1)
                 note = None if currency == quantity.generic_currency else f"元 read as {currency} from context"
-            left, right = self.doc.sentence(quantity.start, quantity.end)
-            unit = symbol_currency(unit, text[quantity.start], text[left:right])
+            if shares_symbol(text[quantity.start]):  # ¥: yen or yuan by its sentence
+                left, right = self.doc.sentence(quantity.start, quantity.end)
+                unit = symbol_currency(unit, text[quantity.start], text[left:right])
             before = text[max(0, quantity.start - 40):quantity.start]
             return per_share_unit(unit, before, quantity.numeral.scale, text[quantity.end:quantity.end + 20]), note
         beyond = qualifier_after(text, quantity.end)
@@ -135,10 +139,14 @@ class _Article:
             return "count", "unit not written: a count beside another (a tally, a part of a whole)"
         return (bare.unit, bare.note) if bare else None
 
-    def context(self, quantity: Quantity) -> str:
-        """The sentence of ``quantity`` and the text just before it: where market words are read."""
-        left, right = self.doc.sentence(quantity.start, quantity.end)
-        return self.norm.text[max(0, left - CONTEXT_BEFORE):right]
+    def market(self, quantity: Quantity) -> str | None:
+        """The currency of the market named in the sentence of ``quantity`` or just before it (read
+        once per sentence: a long one holds thousands of figures)."""
+        sentence = self.doc.sentence(quantity.start, quantity.end)
+        if sentence not in self.markets:
+            left, right = sentence
+            self.markets[sentence] = market_currency(self.norm.text[max(0, left - CONTEXT_BEFORE):right])
+        return self.markets[sentence]
 
     def bare_context(self, quantity: Quantity) -> BareContext:
         text = self.norm.text
@@ -147,7 +155,7 @@ class _Article:
         clause_left, clause_right = self.doc.clause(quantity.start, quantity.end)
         numeral = quantity.numeral
         return BareContext(
-            lang=self.lang, clause=text[clause_left:clause_right], context=self.context(quantity),
+            lang=self.lang, clause=text[clause_left:clause_right], market_currency=self.market(quantity),
             text_before=text[max(paragraph_start, quantity.start - 6):quantity.start],
             scale=numeral.scale, latin_scale=_latin_tail(text, numeral.start, numeral.end),
             is_zero=numeral.value == 0, is_digit_count=numeral.vague == "range" and numeral.value is None,

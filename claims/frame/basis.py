@@ -64,6 +64,11 @@ class BasisFinder:
         self.times = times
         self.measures = table.measures
         self.cues = Cues(table.cues, doc.text)
+        # the kinds looked for across a clause or a sentence, each searched on its own
+        self.growth = self._of_kinds(GROWTH)
+        self.as_of = self._of_kinds(AS_OF)
+        self.verbs = self.cues.subset(self._is_verb)
+        self.totals = {kind: self._of_kinds(frozenset({kind})) for kind in ("cumulative", "annualised")}
 
     def basis(self, place: Place, unit: str, attribute: str | None, period: tuple[str, bool] | None) -> str | None:
         """The basis of the figure at ``place``, in ``unit``, whose measure is ``attribute`` and
@@ -84,16 +89,25 @@ class BasisFinder:
             return "cumulative"
         return "YoY" if label and _YEAR.match(label) else None
 
+    def _of_kinds(self, kinds: frozenset[str]) -> Cues:
+        return self.cues.subset(lambda hit: self._kind(hit) in kinds)
+
     def _kind(self, hit: Hit) -> str:
         return self.cues.kind(hit)
 
     def _is_change(self, place: Place, unit: str, attribute: str | None) -> bool:
         if any(self._kind(hit) == "verb" for hit in self.cues.after(place.start, place.end)):
             return True  # "tripled", "翻倍"
-        before = list(self.cues.before(place.start, place.clause[0]))
-        if before and self._kind(before[0]) == "to" and place.start - before[0].end <= ADJACENT:
+        left = place.clause[0]
+        first = next(self.cues.before(place.start, left), None)
+        if first and self._kind(first) == "to" and place.start - first.end <= ADJACENT:
             # right after 从/至/from/to: a level, unless a change noun says it measures a change
-            return any(self._kind(hit) == "noun" and place.start - hit.end <= NOUN_REACH for hit in before)
+            for hit in self.cues.before(place.start, left):
+                if place.start - hit.end > NOUN_REACH:
+                    return False
+                if self._kind(hit) == "noun":
+                    return True
+            return False
         if attribute and self.measures.intersection(attribute.lower().split()):
             return True
         if unit not in COUNTS:
@@ -104,19 +118,26 @@ class BasisFinder:
                 break
         seen_to = by_close = False
         verdict: bool | None = None
-        for hit in before:
+        for hit in self.cues.before(place.start, left):
             kind, gap = self._kind(hit), place.start - hit.end
+            if gap > NOUN_REACH:
+                # too far for a noun or for a verb to be near: a verb from here on gives by_close
+                return verdict if verdict is not None else \
+                    by_close and next(self.verbs.before(hit.end, left), None) is not None
             if kind == "by" and gap <= ADJACENT:
                 by_close = True
             elif kind == "to":
                 seen_to = True
-            elif kind == "noun" and gap <= NOUN_REACH:
+            elif kind == "noun":
                 return True
-            elif (kind == "verb" or kind in GROWTH and self._ends_in_verb(hit)) and verdict is None:
+            elif self._is_verb(hit) and verdict is None:
                 verdict = by_close or (not seen_to and self._near(hit.end, place.start))
-            if verdict is not None and gap > NOUN_REACH:
-                break
         return bool(verdict)
+
+    def _is_verb(self, hit: Hit) -> bool:
+        """A change verb, or a basis word that is one too."""
+        kind = self._kind(hit)
+        return kind == "verb" or kind in GROWTH and self._ends_in_verb(hit)
 
     def _ends_in_verb(self, hit: Hit) -> bool:
         """A basis word that is a change verb too: 年增 (up on the year), 季减."""
@@ -131,12 +152,12 @@ class BasisFinder:
         and whether cumulative or annualised words stand there."""
         found: dict[str, str] = {}
         left, right = place.clause
-        for hit in [*self.cues.before(place.start, left), *self.cues.after(place.end, right)]:
-            kind = self._kind(hit)
-            if kind in GROWTH:
-                found.setdefault("growth", kind)
-            elif kind in ("cumulative", "annualised"):
-                found.setdefault(kind, kind)
+        growth = next(self.growth.before(place.start, left), None) or next(self.growth.after(place.end, right), None)
+        if growth:
+            found["growth"] = self._kind(growth)
+        for kind, cues in self.totals.items():
+            if next(cues.before(place.start, left), None) or next(cues.after(place.end, right), None):
+                found[kind] = kind
         return found
 
     def _adjacent_growth(self, place: Place) -> str | None:
@@ -149,18 +170,15 @@ class BasisFinder:
 
     def _sentence_growth(self, place: Place) -> str | None:
         """A growth word heading an earlier clause of the sentence ("与去年同期相比，...增长8%")."""
-        for hit in self.cues.before(place.clause[0], place.sentence[0]):
-            if self._kind(hit) in GROWTH:
-                return self._kind(hit)
-        return None
+        hit = next(self.growth.before(place.clause[0], place.sentence[0]), None)
+        return self._kind(hit) if hit else None
 
     def _as_of(self, place: Place) -> str | None:
         """"as of <date>" from an as-of word before the figure in its sentence, or after it in its
         clause ("1.2 million so far this year"); "" when the date cannot be told, None with no
         such word."""
-        before = (hit for hit in self.cues.before(place.start, place.sentence[0]) if self._kind(hit) in AS_OF)
-        after = (hit for hit in self.cues.after(place.end, place.clause[1]) if self._kind(hit) in AS_OF)
-        hit = next(before, None) or next(after, None)
+        hit = next(self.as_of.before(place.start, place.sentence[0]), None) \
+            or next(self.as_of.after(place.end, place.clause[1]), None)
         if hit is None:
             return None
         when = self._date_after(hit) if self._kind(hit) == "as_of" else None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from copy import copy
 from dataclasses import dataclass
 
 from ..literals import Hit, LiteralIndex, fold
@@ -54,7 +55,8 @@ def phrase_pattern(words: Iterable[str]) -> re.Pattern[str]:
 
 
 class Cues:
-    """The hits of one ``CueTable`` in one article, in text order."""
+    """The hits of one ``CueTable`` in one article, in text order. Hits do not overlap, so their
+    ends rise with their starts: a gap to a figure only grows while walking away from it."""
 
     def __init__(self, table: CueTable, text: str) -> None:
         self.kinds = table.kinds
@@ -65,6 +67,13 @@ class Cues:
         """Forget the hits that ``unwanted`` picks out."""
         self.hits = [hit for hit in self.hits if not unwanted(hit)]
         self.starts = [hit.start for hit in self.hits]
+
+    def subset(self, wanted: Callable[[Hit], bool]) -> Cues:
+        """The hits that ``wanted`` picks out, searched as these are: the nearest wanted word is
+        found by bisection, not by walking past every other word of a long sentence."""
+        view = copy(self)
+        view.drop(lambda hit: not wanted(hit))
+        return view
 
     def kind(self, hit: Hit) -> str:
         return self.kinds[hit.key]

@@ -87,7 +87,7 @@ def _references(text: str, matchers: _Matchers) -> list[Mention]:
     found = []
     for hit in matchers.references.find(text):
         kind = matchers.reference_kinds[hit.key]
-        if text.startswith(matchers.not_pointers, hit.start) or text[:hit.end].endswith(matchers.not_pointers_ending):
+        if text.startswith(matchers.not_pointers, hit.start) or text.endswith(matchers.not_pointers_ending, 0, hit.end):
             continue  # 其中, 其他, 尤其: no reference
         found.append(Mention(hit.start, hit.end, "", kind if kind in ("pronoun", "figure") else "reference",
                              wants=kind))

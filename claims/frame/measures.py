@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from functools import cache
+from itertools import chain
 
 from ..clauses import sentence_bounds
 from ..document import Place
@@ -65,9 +66,22 @@ class AttributeFinder:
         self.levels: list[tuple[int, Measure]] = []  # figures read so far whose measure is a level
         self.shares: list[tuple[int, str]] = []  # figures read so far that are a share of a measure
 
-    def _window(self, left: int, right: int) -> list[Hit]:
-        return [hit for hit in self.hits[bisect_left(self.starts, left):bisect_left(self.starts, right)]
-                if hit.end <= right]
+    def _window(self, left: int, right: int) -> Iterator[Hit]:
+        """The hits inside ``[left, right)`` in text order, read only as far as a caller goes (a
+        clause of a flattened table holds thousands)."""
+        index = bisect_left(self.starts, left)
+        while index < len(self.hits) and self.hits[index].start < right:
+            if self.hits[index].end <= right:
+                yield self.hits[index]
+            index += 1
+
+    def _window_back(self, left: int, right: int) -> Iterator[Hit]:
+        """The hits of ``_window(left, right)``, nearest ``right`` first."""
+        index = bisect_left(self.starts, right) - 1
+        while index >= 0 and self.hits[index].start >= left:
+            if self.hits[index].end <= right:
+                yield self.hits[index]
+            index -= 1
 
     def _fill(self, name: str, place: Place) -> str:
         """Fill slots from the cue nearest the figure: in its clause first, then its sentence."""
@@ -101,10 +115,10 @@ class AttributeFinder:
     def _base(self, change: Hit, place: Place, share: bool) -> Measure | None:
         """The measure a change word is about: named nearest before it in the sentence, or after it
         in the clause (a share names its whole after 占: 占营业利润的80%)."""
-        before = reversed(self._window(max(place.sentence[0], change.start - BASE_REACH), change.start))
+        before = self._window_back(max(place.sentence[0], change.start - BASE_REACH), change.start)
         after = self._window(change.end, max(place.end, place.clause[1]))
         unit = self._anchor_unit(change.start, place)
-        for hit in (*after, *before) if share else (*before, *after):
+        for hit in chain(after, before) if share else chain(before, after):
             if hit is not change and (measure := self._measure(hit, unit)) is not None:
                 return measure
         earlier = [measure for start, measure in self.levels[-3:] if place.sentence[0] <= start < change.start]
@@ -142,16 +156,16 @@ class AttributeFinder:
         """Whether a measure is named between a share word and its figure (占营业利润的80%)."""
         return any(self._measure(other, None) for other in self._window(hit.end, place.start))
 
-    def _cue_windows(self, place: Place) -> Iterator[list[Hit] | None]:
+    def _cue_windows(self, place: Place) -> Iterator[Iterator[Hit] | None]:
         """Hits nearest first; None marks where the counted noun is tried."""
         (clause_left, clause_right), (sentence_left, _) = place.clause, place.sentence
-        yield self._window(clause_left, place.start)[::-1]
+        yield self._window_back(clause_left, place.start)
         yield self._window(place.start, place.end)
         yield self._window(place.end, clause_right)
         cjk = _CJK.match(self.text, max(0, place.end - 1)) is not None
         if cjk:
             yield None
-        yield self._window(max(sentence_left, place.start - REACH), clause_left)[::-1]
+        yield self._window_back(max(sentence_left, place.start - REACH), clause_left)
         if not cjk:
             yield None
 

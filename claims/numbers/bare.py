@@ -39,7 +39,7 @@ class BareContext:
 
     lang: str
     clause: str                 # the comma-separated clause holding the number
-    context: str                # the sentence and what precedes it closely (market words)
+    market_currency: str | None  # of the market named in the sentence or just before it (A股: CNY)
     text_before: str            # the few characters right before the number
     scale: Decimal              # the numeral's scale word (万 1e4, million 1e6), 1 when none
     latin_scale: str            # a Latin scale word after the digits ("B", "bn", "million")
@@ -129,7 +129,7 @@ def read_bare(ctx: BareContext) -> BareReading | None:
         return None
     if ctx.scale >= WAN or (ctx.lang == "en" and ctx.scale > 1):
         if any(cue in ctx.clause.lower() for cue in words.money_cues):
-            currency = market_currency(ctx.context) or ctx.earlier_currency or ctx.local_currency
+            currency = ctx.market_currency or ctx.earlier_currency or ctx.local_currency
             return BareReading(currency, f"currency not written: {currency} implied by context")
         if ctx.last_char in words.ambiguous_scales:
             return None  # 宽带提速至1000兆: megabits, not 1e15 of anything

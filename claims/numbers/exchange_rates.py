@@ -27,9 +27,9 @@ from factrecon.units import conversion, is_currency, surface_forms
 from ..clauses import sentence_bounds
 from ..literals import LiteralIndex
 from ..vocab import load, words
-from .cue_words import CueWords, clause_span
+from .cue_words import CueWords, clause_start
 from .numerals import Numeral
-from .units_attach import convertible, prefix_before, suffix_at
+from .units_attach import UnitMatch, convertible
 
 ROUND_SIDES = (Decimal(1), Decimal(100), Decimal(1000))  # the "one" of 1美元兑7.1元, 100日元兑4.7元
 _DIGIT = re.compile(r"[0-9]")
@@ -119,11 +119,11 @@ def rate_at(text: str, start: int, end: int, currency: str | None, unit_end: int
     right = end if unit_end is None else unit_end
     after = table.per.match(text, right)
     if after:
-        quote = currency or _named_before(table, text, clause_span(text, start, end)[0], left)
+        quote = currency or _named_before(table, text, clause_start(text, start, end), left)
         base = _code(table, after.group("b"))
         return RateMatch(left, after.end(), f"{quote}/{base}") if quote and quote != base else None
     buyer = table.buys.search(text, max(0, left - 40), left) if currency else None
-    if buyer and buyer.start() >= clause_span(text, start, end)[0] and _code(table, buyer.group("b")) != currency:
+    if buyer and buyer.start() >= clause_start(text, start, end) and _code(table, buyer.group("b")) != currency:
         return RateMatch(left, right, f"{currency}/{_code(table, buyer.group('b'))}")
     pair = _pair_before(table, text, start, left)
     if pair is None:
@@ -142,17 +142,17 @@ def _currency(expression: str) -> str | None:
     return unit.unit if unit.factor == 1 and is_currency(unit.unit) else None
 
 
-def rate_of(text: str, numeral: Numeral) -> RateMatch | None:
-    """The exchange rate ``numeral`` states with the currency words written around it, if any."""
+def rate_of(text: str, numeral: Numeral, prefix: UnitMatch | None, suffix: UnitMatch | None) -> RateMatch | None:
+    """The exchange rate ``numeral`` states with the currency words written around it, if any;
+    ``prefix`` and ``suffix`` are the units written right before and after it (``prefix_before``,
+    ``suffix_at``)."""
     if numeral.scale != 1 or numeral.vague:
         return None
-    suffix = suffix_at(text, numeral.end)
     if suffix is not None:
         if suffix.generic_currency:  # 新台币兑美元30.5元: the pair says which 元
             return rate_at(text, numeral.start, numeral.end, None, suffix.end)
         currency = _currency(suffix.expression) if convertible(suffix.expression) else None
         return rate_at(text, numeral.start, numeral.end, currency, suffix.end) if currency else None
-    prefix = prefix_before(text, numeral.start)
     currency = _currency(prefix.expression) if prefix and convertible(prefix.expression) else None
     if currency and prefix:
         return rate_at(text, numeral.start, numeral.end, currency, numeral.end, prefix.start)
@@ -181,7 +181,7 @@ def _pair_before(table: _Words, text: str, start: int, left: int) -> tuple[str, 
     pair_start, first, second = pairs[index]
     if pair_start < sentence_left:
         return None
-    near = pair_start >= clause_span(text, start, start)[0] and not _DIGIT.search(text, ends[index], left)
+    near = pair_start >= clause_start(text, start, start) and not _DIGIT.search(text, ends[index], left)
     if not near and not table.levels.ends_before(text, table.between.strip_end(text, left, sentence_left)):
         return None
     return first, second

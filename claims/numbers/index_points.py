@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from ..clauses import sentence_bounds
 from ..vocab import words
-from .cue_words import CueWords, clause_span
+from .cue_words import CueWords, clause_start
 from .units_attach import UnitMatch
 
 UNIT = "index_point"
@@ -57,7 +57,7 @@ def index_point_at(text: str, start: int, end: int) -> UnitMatch | None:
     form = cues.forms.match(text, end)
     if form is None or _in_name(cues, text, start, end):
         return None
-    clause_left, _ = clause_span(text, start, end)
+    clause_left = clause_start(text, start, end)
     if cues.indices.occurs_in(text, clause_left, start):
         return UnitMatch(form.start() + (form.group()[:1] == " "), form.end(), UNIT)
     sentence_left, _ = sentence_bounds(text, start, end)
@@ -72,7 +72,7 @@ def is_index_level(text: str, start: int, end: int) -> bool:
     (``KOSPI 2,500``), or a level word right before it and an index name earlier in its sentence
     (``道指收报48,000``, ``the Nikkei fell 2.8%, to 38,210``)."""
     cues = _cues()
-    clause_left, _ = clause_span(text, start, end)
+    clause_left = clause_start(text, start, end)
     before = cues.between.strip_end(text, start, clause_left)
     if cues.indices.ends_before(text, before, clause_left):
         return not _in_name(cues, text, start, end)

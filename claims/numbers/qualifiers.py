@@ -11,6 +11,7 @@ from functools import lru_cache
 from ..vocab import VocabError, alternation, load
 
 KINDS = ("approx", "approaching", "lower", "upper", "exact")
+_CASELESS = "\u2e80"  # from here on (CJK) characters have no case
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,7 @@ class _Table:
     reach: int
     not_before: tuple[str, ...]
     not_after: tuple[str, ...]
+    before_ends: frozenset[str] | None  # what a word before a number (or its filler) can end in
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +69,18 @@ def _table() -> _Table:
         reach=int(data.get("reach", 0)),
         not_before=tuple(phrase.lower() for phrase in data.get("not_before", [])),
         not_after=tuple(data.get("not_after", [])),
+        before_ends=_last_characters([*before, *data.get("fillers", [])]),
     )
+
+
+def _last_characters(words: list[str]) -> frozenset[str] | None:
+    """The characters ``words`` end in, in any case; None when one ends in a character that
+    matches others than its upper and lower case ignoring case (then nothing is skipped)."""
+    last = [word[-1] for word in words if word]
+    if not all(char.isascii() or char >= _CASELESS for char in last):
+        return None
+    return frozenset(c for char in last for c in (char, char.lower(), char.upper()))
+
 
 
 def _word(side: str, text: str, start: int, end: int) -> QualifierWord | None:
@@ -86,6 +99,10 @@ def qualifier_before(text: str, start: int) -> QualifierWord | None:
     window_start = max(0, start - table.longest_before)
     window = text[window_start:start]
     best: QualifierWord | None = None
+    last = window[-1:]
+    if not last or last != "\n" and table.before_ends is not None and (last.isascii() or last >= _CASELESS) \
+            and last not in table.before_ends:
+        return _distant_before(text, start)  # no word or filler can end right before the number
     for offset in range(len(window)):
         match = table.before.match(window, offset)
         if match:

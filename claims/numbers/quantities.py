@@ -22,7 +22,7 @@ from .numerals import Numeral, scan
 from .rate_moves import rate_move_at
 from .rates import context_before, phrase_spans, tail_at
 from .rates import prefix_before as per_prefix_before
-from .units_attach import contextual_at, convertible, prefix_before, suffix_at
+from .units_attach import UnitMatch, contextual_at, convertible, prefix_before, suffix_at
 
 _NUMERAL_CHAR = "0-9〇零一二三四五六七八九十百千万亿两.,"
 
@@ -51,6 +51,9 @@ class Quantity:
     unit_from_cues: bool = False  # no unit written: cue words gave it (道指收报48,000: index_point)
 
 
+_Affixes = tuple[UnitMatch | None, UnitMatch | None]  # the units written right before and right after a numeral
+
+
 def _scaled(number: Decimal | None, factor: Decimal) -> Decimal | None:
     return None if number is None else number * factor
 
@@ -63,10 +66,10 @@ class _WrittenUnit:
     generic_currency: str | None = None
 
 
-def _written_unit(text: str, numeral: Numeral) -> _WrittenUnit | None:
+def _written_unit(text: str, numeral: Numeral, affixes: _Affixes) -> _WrittenUnit | None:
     """The unit written around ``numeral`` (``HK$263 a share``), with the denominator of a rate
     written after it (``0.58元/千瓦时``) or named near it (``人均可支配收入4.1万元``)."""
-    written = _unit_around(text, numeral)
+    written = _unit_around(text, numeral, affixes)
     if written is None or "/" in written.expression:
         return written
     tail = tail_at(text, written.end)
@@ -78,11 +81,12 @@ def _written_unit(text: str, numeral: Numeral) -> _WrittenUnit | None:
     return written
 
 
-def _unit_around(text: str, numeral: Numeral) -> _WrittenUnit | None:
+def _unit_around(text: str, numeral: Numeral, affixes: _Affixes) -> _WrittenUnit | None:
     """The unit written around ``numeral``: a suffix, a prefix, or both (``HK$263 a share``)."""
+    written_before, written_after = affixes
     suffix = (index_point_at(text, numeral.start, numeral.end) or rate_move_at(text, numeral.start, numeral.end)
-              or suffix_at(text, numeral.end) or contextual_at(text, numeral.start, numeral.end))
-    prefix = prefix_before(text, numeral.start) or per_prefix_before(text, numeral.start)
+              or written_after or contextual_at(text, numeral.start, numeral.end))
+    prefix = written_before or per_prefix_before(text, numeral.start)
     if prefix and prefix.expression.startswith("/") and not suffix:
         prefix = None  # 每秒 or 每股 with nothing after the number
     generic = suffix.expression if suffix and suffix.generic_currency else None
@@ -109,10 +113,11 @@ def _measure(text: str, numeral: Numeral) -> Quantity:
     """Attach the unit written around ``numeral`` (or the one its own words imply)."""
     if numeral.kind in IMPLIED_UNITS:
         return _build(numeral.start, numeral.end, numeral, conversion(IMPLIED_UNITS[numeral.kind]))
-    rate = rate_of(text, numeral)
+    affixes = prefix_before(text, numeral.start), suffix_at(text, numeral.end)  # read once for rate and unit
+    rate = rate_of(text, numeral, *affixes)
     if rate is not None:
         return _build(rate.start, rate.end, numeral, conversion(rate.unit))
-    written = _written_unit(text, numeral)
+    written = _written_unit(text, numeral, affixes)
     if written is not None:
         return _build(written.start, written.end, numeral, conversion(written.expression),
                       generic_currency=written.generic_currency)

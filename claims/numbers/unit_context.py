@@ -45,6 +45,11 @@ def _symbol_currencies() -> dict[str, dict[str, tuple[str, ...]]]:
             for symbol, by_code in table.items()}
 
 
+def shares_symbol(symbol: str) -> bool:
+    """Whether ``symbol`` is written for more than one currency (¥), so its sentence decides."""
+    return symbol in _symbol_currencies()
+
+
 def symbol_currency(unit: str, symbol: str, sentence: str) -> str:
     """The currency a shared symbol means in its sentence: ``¥`` is yen beside 日本 or Japan,
     yuan otherwise (the unit it was given: ``unit``); the rest of ``unit`` (/share) is kept."""
