@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from factrecon.claims.model import Claim
     from factrecon.reports.corrections import Correction
     from factrecon.reports.inputs import Article, ReadOptions
+    from factrecon.reports.workers import Workers
 
 _DEBUG = "factrecon.debug"
 
@@ -115,6 +116,8 @@ Globs = Annotated[
     typer.Option("--glob", metavar="PATTERN", help="Files to read in directories (default: .txt .md .html ...)."),
 ]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Say how each input was read (encoding, HTML, date).")]
+Jobs = Annotated[int, typer.Option(
+    "--jobs", "-j", metavar="N", min=0, help="Extract in N processes (0: one per core); the output is the same.")]
 NumbersOption = Annotated[Numbers, typer.Option(
     "--numbers", help="Table figures as each article's language writes them (auto), or all English/Chinese.")]
 
@@ -165,6 +168,7 @@ def extract(
     strict: Strict = False,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     globs: Globs = None,
+    jobs: Jobs = 1,
     verbose: Verbose = False,
     debug: Debug = False,
 ) -> None:
@@ -175,12 +179,15 @@ def extract(
         from factrecon.reports.pipeline import parse_dates
 
         streamed: list[InputError] = []
-        write_stream(jsonl_pieces(files or [], _reading(strict, max_bytes, globs), parse_dates(dates or []),
-                                  tuple(vocab or ()), streamed, lambda article: _note(article, verbose)), output)
+        with _workers(jobs, vocab) as workers:
+            write_stream(jsonl_pieces(files or [], _reading(strict, max_bytes, globs), parse_dates(dates or []),
+                                      tuple(vocab or ()), streamed, lambda article: _note(article, verbose), workers),
+                         output)
         _finish(streamed)
         return
     articles, errors = _read(files, _reading(strict, max_bytes, globs), verbose)
-    claims = _extract(articles, dates, vocab)
+    with _workers(jobs, vocab) as workers:
+        claims = _extract(articles, dates, vocab, workers)
     write_output(render_claims(claims, fmt, _texts(articles), to_terminal=output is None, wide=wide,
                                numbers=numbers.value), output)
     _finish(errors)
@@ -199,6 +206,7 @@ def check(
     strict: Strict = False,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     globs: Globs = None,
+    jobs: Jobs = 1,
     verbose: Annotated[bool, typer.Option(
         "--verbose", "-v", help="List agreements and changes one line each; say how each input was read.")] = False,
     kinds: Annotated[list[Kind] | None, typer.Option("--kind", help="Table: list only findings of this kind.")] = None,
@@ -216,10 +224,11 @@ def check(
     from factrecon.reports.pipeline import article_dates, check_claims, parse_dates
 
     articles, errors = _read(files, _reading(strict, max_bytes, globs), verbose)
-    claims, unused = apply_corrections(_extract(articles, dates, vocab), load_corrections(corrections))
     texts = _texts(articles)
-    result = check_claims(claims, tolerances, tuple(vocab or ()), texts,
-                          article_dates(articles, parse_dates(dates or [])))
+    with _workers(jobs, vocab) as workers:
+        claims, unused = apply_corrections(_extract(articles, dates, vocab, workers), load_corrections(corrections))
+        result = check_claims(claims, tolerances, tuple(vocab or ()), texts,
+                              article_dates(articles, parse_dates(dates or [])), workers=workers)
     _warn_unused(corrections, unused)
     if finding is not None and all(found.id != finding for found in result.findings):
         raise FactreconError(f"--finding {finding}: no such finding (ids run F001 to F{len(result.findings):03d})")
@@ -252,6 +261,7 @@ def gate(
     strict: Strict = False,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     globs: Globs = None,
+    jobs: Jobs = 1,
     verbose: Verbose = False,
     debug: Debug = False,
 ) -> None:
@@ -268,11 +278,13 @@ def gate(
     reading = _reading(strict, max_bytes, globs)
     accepted, corpus_errors = _read([str(corpus)], reading, verbose)
     articles, errors = _read(new, reading, verbose)
-    result = run_gate(articles, accepted, waivers=load_waivers(waivers), fail_on=fail_on,
-                      today=parse_date("--today", today) if today else dt.date.today(),
-                      vocab=tuple(vocab or ()), dates=parse_dates(dates or []), tolerances=tolerances,
-                      corrections=load_corrections(corrections),
-                      cache=ClaimCache(None if no_cache else cache or default_cache_dir(), tuple(vocab or ())))
+    with _workers(jobs, vocab) as workers:
+        result = run_gate(articles, accepted, waivers=load_waivers(waivers), fail_on=fail_on,
+                          today=parse_date("--today", today) if today else dt.date.today(),
+                          vocab=tuple(vocab or ()), dates=parse_dates(dates or []), tolerances=tolerances,
+                          corrections=load_corrections(corrections),
+                          cache=ClaimCache(None if no_cache else cache or default_cache_dir(), tuple(vocab or ())),
+                          workers=workers)
     write_output(render_gate(result, fmt, fail_on, _texts([*accepted, *articles]), to_terminal=output is None), output)
     for waiver in result.stale:
         print(f"factrecon: warning: {waivers}:{waiver.line}: stale waiver {waiver.fingerprint} matches no finding",
@@ -356,10 +368,19 @@ def _note(article: Article, verbose: bool) -> None:
         print(f"factrecon: info: {article.source}: {article.describe()}", file=sys.stderr)
 
 
-def _extract(articles: list[Article], dates: list[str] | None, vocab: list[str] | None) -> list[Claim]:
+def _workers(jobs: int, vocab: list[str] | None) -> Workers:
+    """The processes ``--jobs`` asks for (started on first use; close them with ``with``)."""
+    from factrecon.reports.pipeline import worker_count
+    from factrecon.reports.workers import Workers
+
+    return Workers(worker_count(jobs), tuple(vocab or ()))
+
+
+def _extract(articles: list[Article], dates: list[str] | None, vocab: list[str] | None,
+             workers: Workers) -> list[Claim]:
     from factrecon.reports.pipeline import extract_articles, parse_dates
 
-    return extract_articles(articles, parse_dates(dates or []), tuple(vocab or ()))
+    return extract_articles(articles, parse_dates(dates or []), tuple(vocab or ()), workers)
 
 
 def _texts(articles: Iterable[Article]) -> dict[str, str]:
