@@ -13,6 +13,7 @@ from typer.testing import CliRunner, Result
 
 from factrecon.reports import large, workers
 from factrecon.reports.cli import app
+from factrecon.reports.config import ConfigError, find_config
 from factrecon.reports.errors import EXIT_ERROR, EXIT_OK
 from factrecon.reports.pipeline import worker_count
 from factrecon.reports.readers import stream
@@ -186,3 +187,15 @@ def test_jobs_zero_is_one_per_core_and_negative_jobs_exit_two() -> None:
     result = run("extract", "--jobs", "-1")
     assert result.exit_code == EXIT_ERROR and "--jobs" in result.stderr
 
+
+def test_the_config_may_set_jobs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "factrecon.toml").write_text("jobs = 2\n", "utf-8")
+    assert find_config(tmp_path).values == {"jobs": 2}
+    paths = generated(tmp_path / "articles", 4)
+    monkeypatch.chdir(tmp_path)
+    assert run("extract", *paths, "--format", "jsonl").stdout_bytes == run(
+        "extract", *paths, "--format", "jsonl", "--jobs", "1").stdout_bytes
+    for value in ('"2"', "true", "1.5"):
+        (tmp_path / "factrecon.toml").write_text(f"jobs = {value}\n", "utf-8")
+        with pytest.raises(ConfigError, match="jobs must be a whole number"):
+            find_config(tmp_path)
