@@ -21,13 +21,12 @@ from multiprocessing.context import BaseContext
 from types import TracebackType
 from typing import TypeVar
 
-from factrecon.reports.progress import progress
-
 T = TypeVar("T")
 R = TypeVar("R")
 
-IN_FLIGHT = 2
-"""Blocks of a stream submitted per worker ahead of the one being written (bounds memory)."""
+BLOCKS_PER_WORKER = 1
+"""Blocks of a large file a worker reads before it exits: the extractor keeps tables of the last
+texts it read, which would otherwise add a block's worth of memory to each worker."""
 WARM_TEXT = "2024年宁德时代的全球动力电池市场份额为37.9%;CATL's share was about 38% in 2025."
 
 
@@ -70,6 +69,8 @@ class Workers:
     def map(self, task: Callable[[T], R], items: Sequence[T], label: str) -> list[R]:
         """``[task(item) for item in items]``, with a progress bar named ``label`` that counts
         finished items; the first failing item (in order) raises its error."""
+        from factrecon.reports.progress import progress  # not at the top: workers need no rich
+
         if self.jobs == 1 or len(items) < 2:
             return [task(item) for item in progress(items, label)]
         pool = self._started(len(items))
@@ -79,35 +80,16 @@ class Workers:
         return [future.result() for future in futures]
 
     def stream(self, task: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
-        """``task(item)`` for each of ``items`` in order, as they come, with at most ``IN_FLIGHT``
-        items per worker submitted ahead. When ``items`` fail, the results of those before come
-        out first, then the error."""
+        """``task(item)`` for each of ``items`` (large: a file's blocks) in order, as they come,
+        by fresh workers (see ``BLOCKS_PER_WORKER``), no more submitted than there are workers
+        (each waiting result holds a block's claims). When ``items`` fail, the results of those
+        before come out first, then the error."""
         if self.jobs == 1:
             yield from map(task, items)
             return
-        pool = self._started(self.jobs)
-        pending: deque[Future[R]] = deque()
-        failure: Exception | None = None
-        remaining = iter(items)
-        try:
-            while True:
-                try:
-                    item = next(remaining)
-                except StopIteration:
-                    break
-                except Exception as error:  # raised once the results of the items before are out
-                    failure = error
-                    break
-                pending.append(pool.submit(task, item))
-                if len(pending) > IN_FLIGHT * self.jobs:
-                    yield pending.popleft().result()
-            while pending:
-                yield pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
-        if failure is not None:
-            raise failure
+        with ProcessPoolExecutor(self.jobs, mp_context=_fresh(), initializer=warm, initargs=(self.vocab,),
+                                 max_tasks_per_child=BLOCKS_PER_WORKER) as pool:
+            yield from _in_order(pool, task, items, self.jobs)
 
     def _started(self, tasks: int) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -115,4 +97,39 @@ class Workers:
             self._pool = ProcessPoolExecutor(min(self.jobs, tasks), mp_context=context, initializer=warm,
                                              initargs=(self.vocab,))
         return self._pool
+
+
+def _fresh() -> BaseContext:
+    """A start method that gives fresh, small processes: forkserver with nothing preloaded, else spawn."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([])
+    return context
+
+
+def _in_order(pool: ProcessPoolExecutor, task: Callable[[T], R], items: Iterable[T], ahead: int) -> Iterator[R]:
+    """``task(item)`` by ``pool`` for each of ``items`` in order, at most ``ahead`` submitted at once."""
+    pending: deque[Future[R]] = deque()
+    failure: Exception | None = None
+    remaining = iter(items)
+    try:
+        while True:
+            try:
+                item = next(remaining)
+            except StopIteration:
+                break
+            except Exception as error:  # raised once the results of the items before are out
+                failure = error
+                break
+            pending.append(pool.submit(task, item))
+            if len(pending) >= ahead:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
+    if failure is not None:
+        raise failure
 

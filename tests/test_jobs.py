@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from factrecon.reports import large, workers
+from factrecon.reports import large, progress, workers
 from factrecon.reports.cli import app
 from factrecon.reports.config import ConfigError, find_config
 from factrecon.reports.errors import EXIT_ERROR, EXIT_OK
@@ -129,8 +129,9 @@ def test_gate_fills_a_cache_that_later_runs_read(tmp_path: Path) -> None:
 
 @pytest.fixture
 def small_thresholds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Streamed from 2 kB, in blocks of 4,000 characters (each block starts a fresh worker)."""
     monkeypatch.setattr(large, "STREAM_BYTES", 2_000)
-    monkeypatch.setattr(stream, "BLOCK_CHARS", 700)
+    monkeypatch.setattr(stream, "BLOCK_CHARS", 4_000)
     monkeypatch.setattr(stream, "SAMPLE_BYTES", 1_000)
 
 
@@ -162,7 +163,7 @@ def test_workers_keep_the_order_and_the_bar_counts_finished_items(monkeypatch: p
             yield item
         counted.append((label, total, seen))
 
-    monkeypatch.setattr(workers, "progress", recording)
+    monkeypatch.setattr(progress, "progress", recording)
     items = [f"{n:03d}" * (50 - n) for n in range(50)]
     with Workers(2) as pool:
         assert pool.map(len, items, "measuring") == [len(item) for item in items]
