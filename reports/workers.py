@@ -87,6 +87,7 @@ class Workers:
         if self.jobs == 1:
             yield from map(task, items)
             return
+        self.close()  # idle article workers would hold their memory beside the block workers
         with ProcessPoolExecutor(self.jobs, mp_context=_fresh(), initializer=warm, initargs=(self.vocab,),
                                  max_tasks_per_child=BLOCKS_PER_WORKER) as pool:
             yield from _in_order(pool, task, items, self.jobs)
