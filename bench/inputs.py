@@ -3,22 +3,23 @@
     python bench/inputs.py                  # a 200 MB article dump, and the pathological inputs
     python bench/inputs.py --mb 40          # a smaller dump
     python bench/inputs.py --skip-large     # only the pathological inputs
+    python bench/inputs.py --skip-pathological --jobs 2   # the dump read by two worker processes
 
 The dump is built from the sample and dev-set paragraphs and read by ``factrecon extract FILE
---format jsonl`` in a child process: wall time, throughput and the child's peak RSS (the file is
-streamed block by block, so the peak should not grow with the file). Each pathological input
-(a run of digits, a run of qualifier words, figures in one run-on sentence, a flattened table of
-thousands of figures joined by ， or 、 in one sentence, quoted names, deeply nested HTML) is timed
-at three sizes, doubling (250k, 500k and 1M characters by default), as the best CPU time of this
-process over ``--runs`` runs (steadier than wall time when other work shares the cores): linear
-time shows as about 2x per doubling.
+--format jsonl [--jobs N]`` in a child process: wall time, throughput and peak RSS, summed over
+the child and the workers it starts (sampled: see ``memory.py``; the file is streamed block by
+block, so the peak should not grow with the file). Each pathological input (a run of digits, a
+run of qualifier words, figures in one run-on sentence, a flattened table of thousands of figures
+joined by ， or 、 in one sentence, quoted names, deeply nested HTML) is timed at three sizes,
+doubling (250k, 500k and 1M characters by default), as the best CPU time of this process over
+``--runs`` runs (steadier than wall time when other work shares the cores): linear time shows as
+about 2x per doubling.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -26,6 +27,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from memory import TreePeak, largest_child_mib
 from timing import best_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,19 +67,24 @@ def build_dump(path: Path, megabytes: int) -> int:
     return written
 
 
-def large(megabytes: int) -> None:
+def large(megabytes: int, jobs: int) -> None:
     factrecon = Path(sys.executable).with_name("factrecon")
     with tempfile.TemporaryDirectory() as folder:
         dump, out = Path(folder) / "dump.txt", Path(folder) / "claims.jsonl"
         size = build_dump(dump, megabytes)
         start = time.perf_counter()
-        subprocess.run([str(factrecon), "extract", str(dump), "--format", "jsonl", "-o", str(out)], check=True)
+        command = [str(factrecon), "extract", str(dump), "--format", "jsonl", "-o", str(out), "--jobs", str(jobs)]
+        with subprocess.Popen(command) as child, TreePeak(child.pid) as peak:
+            if child.wait():
+                raise SystemExit(f"bench: {' '.join(command)} exited {child.returncode}")
         seconds = time.perf_counter() - start
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         with out.open("rb") as handle:
             claims = sum(1 for _ in handle)
-    print(f"dump {size / 1024**2:,.0f} MB: {seconds:,.1f} s ({size / 1024**2 / seconds:,.2f} MB/s), "
-          f"{claims:,} claims, peak RSS {peak:,.0f} MiB (child process)")
+    summed = peak.mib()
+    memory = (f"peak RSS {summed:,.0f} MiB (the command and its workers, summed)" if summed is not None else
+              f"peak RSS {largest_child_mib():,.0f} MiB (the largest single process)")
+    print(f"dump {size / 1024**2:,.0f} MB, --jobs {jobs}: {seconds:,.1f} s ({size / 1024**2 / seconds:,.2f} MB/s), "
+          f"{claims:,} claims, {memory}")
 
 
 def pathological(base: int, runs: int) -> None:
@@ -103,10 +110,13 @@ def main() -> None:
     parser.add_argument("--base", type=int, default=250_000, help="smallest pathological input, characters")
     parser.add_argument("--runs", type=int, default=1, help="runs of each pathological input, best kept (default 1)")
     parser.add_argument("--skip-large", action="store_true", help="only the pathological inputs")
+    parser.add_argument("--skip-pathological", action="store_true", help="only the dump")
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes reading the dump (default 1)")
     options = parser.parse_args()
-    pathological(options.base, options.runs)
+    if not options.skip_pathological:
+        pathological(options.base, options.runs)
     if not options.skip_large:
-        large(options.mb)
+        large(options.mb, options.jobs)
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from factrecon.reconcile import CheckResult
     from factrecon.reports.corrections import Correction
     from factrecon.reports.inputs import Article, ReadOptions
+    from factrecon.reports.workers import Workers
 
 _DEBUG = "factrecon.debug"
 
@@ -127,7 +128,9 @@ Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Say how each inp
 EngineOption = Annotated[Engine, typer.Option("--engine", help="Run here, or on Dask (pip install factrecon[dask]).")]
 Scheduler = Annotated[str | None, typer.Option(
     "--scheduler", metavar="ADDRESS", help="Dask: the cluster's scheduler (default: a local cluster).")]
-Workers = Annotated[int, typer.Option("--workers", min=1, help="Dask: processes of the local cluster.")]
+DaskWorkers = Annotated[int, typer.Option("--workers", min=1, help="Dask: processes of the local cluster.")]
+Jobs = Annotated[int, typer.Option(
+    "--jobs", "-j", metavar="N", min=0, help="Extract in N processes (0: one per core); the output is the same.")]
 NumbersOption = Annotated[Numbers, typer.Option(
     "--numbers", help="Table figures as each article's language writes them (auto), or all English/Chinese.")]
 
@@ -178,6 +181,7 @@ def extract(
     strict: Strict = False,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     globs: Globs = None,
+    jobs: Jobs = 1,
     verbose: Verbose = False,
     debug: Debug = False,
 ) -> None:
@@ -188,12 +192,15 @@ def extract(
         from factrecon.reports.pipeline import parse_dates
 
         streamed: list[InputError] = []
-        write_stream(jsonl_pieces(files or [], _reading(strict, max_bytes, globs), parse_dates(dates or []),
-                                  tuple(vocab or ()), streamed, lambda article: _note(article, verbose)), output)
+        with _workers(jobs, vocab) as workers:
+            write_stream(jsonl_pieces(files or [], _reading(strict, max_bytes, globs), parse_dates(dates or []),
+                                      tuple(vocab or ()), streamed, lambda article: _note(article, verbose), workers),
+                         output)
         _finish(streamed)
         return
     articles, errors = _read(files, _reading(strict, max_bytes, globs), verbose)
-    claims = _extract(articles, dates, vocab)
+    with _workers(jobs, vocab) as workers:
+        claims = _extract(articles, dates, vocab, workers)
     write_output(render_claims(claims, fmt, _texts(articles), to_terminal=output is None, wide=wide,
                                numbers=numbers.value), output)
     _finish(errors)
@@ -212,6 +219,7 @@ def check(
     strict: Strict = False,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     globs: Globs = None,
+    jobs: Jobs = 1,
     verbose: Annotated[bool, typer.Option(
         "--verbose", "-v", help="List agreements and changes one line each; say how each input was read.")] = False,
     kinds: Annotated[list[Kind] | None, typer.Option("--kind", help="Table: list only findings of this kind.")] = None,
@@ -226,7 +234,7 @@ def check(
     = None,
     engine: EngineOption = Engine.single,
     scheduler: Scheduler = None,
-    workers: Workers = 2,
+    dask_workers: DaskWorkers = 2,
     debug: Debug = False,
 ) -> None:
     """Reconcile the claims of several articles: conflicts, tensions, agreements, arithmetic, changes."""
@@ -235,16 +243,18 @@ def check(
     from factrecon.reports.pipeline import article_dates, check_claims, parse_dates
 
     articles, errors = _read(files, _reading(strict, max_bytes, globs), verbose)
-    found = _extract(articles, dates, vocab)
-    stored, stored_timelines = _from_store(store, articles, found, vocab) if store is not None else ([], [])
-    claims, unused = apply_corrections(stored + found, load_corrections(corrections))
     texts = _texts(articles)
-    if engine == Engine.dask:
-        result = _check_on_dask(claims, texts, article_dates(articles, parse_dates(dates or [])), stored_timelines,
-                                tolerances, tuple(vocab or ()), scheduler, workers)
-    else:
-        result = check_claims(claims, tolerances, tuple(vocab or ()), texts,
-                              article_dates(articles, parse_dates(dates or [])), more_timelines=stored_timelines)
+    with _workers(jobs, vocab) as workers:
+        found = _extract(articles, dates, vocab, workers)
+        stored, stored_timelines = _from_store(store, articles, found, vocab) if store is not None else ([], [])
+        claims, unused = apply_corrections(stored + found, load_corrections(corrections))
+        if engine == Engine.dask:
+            result = _check_on_dask(claims, texts, article_dates(articles, parse_dates(dates or [])),
+                                    stored_timelines, tolerances, tuple(vocab or ()), scheduler, dask_workers)
+        else:
+            result = check_claims(claims, tolerances, tuple(vocab or ()), texts,
+                                  article_dates(articles, parse_dates(dates or [])),
+                                  more_timelines=stored_timelines, workers=workers)
     _warn_unused(corrections, unused)
     if finding is not None and all(found.id != finding for found in result.findings):
         raise FactreconError(f"--finding {finding}: no such finding (ids run F001 to F{len(result.findings):03d})")
@@ -281,6 +291,7 @@ def gate(
     strict: Strict = False,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     globs: Globs = None,
+    jobs: Jobs = 1,
     verbose: Verbose = False,
     debug: Debug = False,
 ) -> None:
@@ -306,11 +317,14 @@ def gate(
 
         connection = open_store(store, create=False)
     try:
-        result = run_gate(articles, accepted, waivers=load_waivers(waivers), fail_on=fail_on,
-                          today=parse_date("--today", today) if today else dt.date.today(),
-                          vocab=tuple(vocab or ()), dates=parse_dates(dates or []), tolerances=tolerances,
-                          corrections=load_corrections(corrections), store=connection,
-                          cache=ClaimCache(None if no_cache else cache or default_cache_dir(), tuple(vocab or ())))
+        with _workers(jobs, vocab) as workers:
+            result = run_gate(articles, accepted, waivers=load_waivers(waivers), fail_on=fail_on,
+                              today=parse_date("--today", today) if today else dt.date.today(),
+                              vocab=tuple(vocab or ()), dates=parse_dates(dates or []), tolerances=tolerances,
+                              corrections=load_corrections(corrections), store=connection,
+                              cache=ClaimCache(None if no_cache else cache or default_cache_dir(),
+                                               tuple(vocab or ())),
+                              workers=workers)
     finally:
         if connection is not None:
             connection.close()
@@ -397,10 +411,19 @@ def _note(article: Article, verbose: bool) -> None:
         print(f"factrecon: info: {article.source}: {article.describe()}", file=sys.stderr)
 
 
-def _extract(articles: list[Article], dates: list[str] | None, vocab: list[str] | None) -> list[Claim]:
+def _workers(jobs: int, vocab: list[str] | None) -> Workers:
+    """The processes ``--jobs`` asks for (started on first use; close them with ``with``)."""
+    from factrecon.reports.pipeline import worker_count
+    from factrecon.reports.workers import Workers
+
+    return Workers(worker_count(jobs), tuple(vocab or ()))
+
+
+def _extract(articles: list[Article], dates: list[str] | None, vocab: list[str] | None,
+             workers: Workers) -> list[Claim]:
     from factrecon.reports.pipeline import extract_articles, parse_dates
 
-    return extract_articles(articles, parse_dates(dates or []), tuple(vocab or ()))
+    return extract_articles(articles, parse_dates(dates or []), tuple(vocab or ()), workers)
 
 
 def _from_store(store: Path, articles: list[Article], claims: list[Claim],

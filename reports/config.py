@@ -8,6 +8,7 @@
     fail-on = "conflict"                # check, gate
     vocab = ["newsroom-vocab/"]         # extract, check, gate
     tolerances = "tolerances.toml"      # check, gate
+    jobs = 0                            # extract, check, gate: processes (0: one per core)
 
 Paths are relative to the file that sets them. Options given on the command line win.
 """
@@ -23,7 +24,8 @@ from factrecon.reports.errors import FactreconError
 
 CONFIG_FILE = "factrecon.toml"
 PATH_KEYS = ("corpus", "store", "waivers", "tolerances", "corrections", "cache")
-KEYS = {"fail-on": str, "vocab": list, **{key: str for key in PATH_KEYS}}
+KEYS = {"fail-on": str, "vocab": list, "jobs": int, **{key: str for key in PATH_KEYS}}
+WANTED = {str: "a string", list: "a list of folders", int: "a whole number"}
 
 
 class ConfigError(FactreconError):
@@ -70,8 +72,9 @@ def _config(path: Path, table: Any) -> Config:
     for key, value in table.items():
         if key not in KEYS:
             raise ConfigError(f"{path}: unknown key {key!r} (known: {', '.join(sorted(KEYS))})")
-        if not isinstance(value, KEYS[key]) or (key == "vocab" and not all(isinstance(v, str) for v in value)):
-            raise ConfigError(f"{path}: {key} must be {'a list of folders' if key == 'vocab' else 'a string'}")
+        if (not isinstance(value, KEYS[key]) or isinstance(value, bool)
+                or (key == "vocab" and not all(isinstance(v, str) for v in value))):
+            raise ConfigError(f"{path}: {key} must be {WANTED[KEYS[key]]}")
         if key in PATH_KEYS:
             value = str(path.parent / value)
         elif key == "vocab":

@@ -22,6 +22,7 @@ from factrecon.reports.corrections import Correction, apply_corrections
 from factrecon.reports.inputs import Article
 from factrecon.reports.pipeline import check_claims, extract_with_timelines
 from factrecon.reports.waivers import Waiver, stale
+from factrecon.reports.workers import Workers
 
 FAIL_ON: dict[str, frozenset[str]] = {
     "conflict": frozenset({"conflict", "arithmetic_bad"}),
@@ -57,18 +58,20 @@ def replaced(corpus: Sequence[Article], new: Sequence[Article]) -> list[Article]
 def run_gate(new: Sequence[Article], corpus: Sequence[Article], *, waivers: Sequence[Waiver], fail_on: str,
              today: dt.date, vocab: tuple[str, ...] = (), dates: Mapping[str, dt.date] | None = None,
              tolerances: Path | None = None, cache: ClaimCache | None = None,
-             corrections: Sequence[Correction] = (), store: sqlite3.Connection | None = None) -> GateResult:
+             corrections: Sequence[Correction] = (), store: sqlite3.Connection | None = None,
+             workers: Workers | None = None) -> GateResult:
     """Check ``new`` against the accepted ``corpus``, after the reviewed ``corrections``; corpus
-    claims come from ``cache`` when it has them, or, with a ``store``, from the stored claims that
-    can meet the new ones (``corpus`` is then not read)."""
+    claims come from ``cache`` when it has them, the others are read by ``workers``; with a
+    ``store``, they are the stored claims that can meet the new ones (``corpus`` is then not read)."""
     dates = dates or {}
-    new_claims, new_timelines = extract_with_timelines(new, dates, vocab)
+    new_claims, new_timelines = extract_with_timelines(new, dates, vocab, workers=workers)
     if store is not None:
         from factrecon.reports.store.blocking import stored_claims_for
 
         corpus_claims, corpus_timelines = stored_claims_for(store, new, new_claims, vocab)
     else:
-        corpus_claims, corpus_timelines = extract_with_timelines(replaced(corpus, new), dates, vocab, cache)
+        accepted = replaced(corpus, new)
+        corpus_claims, corpus_timelines = extract_with_timelines(accepted, dates, vocab, cache, workers)
     claims, unused = apply_corrections(corpus_claims + new_claims, list(corrections))
     result = check_claims(claims, tolerances, vocab, timelines=corpus_timelines + new_timelines)
     new_ids = {claim.id for claim in new_claims}

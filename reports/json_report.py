@@ -12,7 +12,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from factrecon.claims.model import Claim
+from factrecon.claims.model import CLAIM_FIELDS, Claim
 from factrecon.reconcile import CheckResult, Finding
 from factrecon.reports.corrections import claim_fingerprint
 from factrecon.reports.finding_frame import finding_frame
@@ -23,8 +23,15 @@ def _dumps(record: Any, indent: int | None = None) -> str:
 
 
 def claim_record(claim: Claim) -> dict[str, Any]:
-    """The contract fields of ``claim`` and its ``fingerprint`` (for corrections)."""
-    return {**claim.to_dict(), "fingerprint": claim_fingerprint(claim)}
+    """The contract fields of ``claim`` (as ``Claim.to_dict``) and its ``fingerprint`` (for corrections).
+
+    Read field by field: every field is a scalar but ``also_applies_to``, so the deep copy
+    ``to_dict`` makes (``asdict``) is not needed, and it was most of the time of writing claims,
+    which the parent process does alone whatever ``--jobs``."""
+    record = {key: getattr(claim, key) for key in CLAIM_FIELDS}
+    record["also_applies_to"] = list(claim.also_applies_to)
+    record["fingerprint"] = claim_fingerprint(claim)
+    return record
 
 
 def finding_record(finding: Finding, claims: Mapping[str, Claim]) -> dict[str, Any]:

@@ -15,9 +15,10 @@ from typer.testing import CliRunner
 from factrecon.claims.model import CLAIM_FIELDS, QUALIFIERS, TEXT_BASES
 from factrecon.reconcile import FINDING_FIELDS, FINGERPRINT_SCHEME, KINDS, SEVERITY, CheckResult
 from factrecon.reports.cli import app
+from factrecon.reports.corrections import claim_fingerprint
 from factrecon.reports.finding_frame import FRAME_COLUMNS
 from factrecon.reports.inputs import read_inputs
-from factrecon.reports.json_report import check_to_json, claims_to_json, claims_to_jsonl
+from factrecon.reports.json_report import check_to_json, claim_record, claims_to_json, claims_to_jsonl
 from factrecon.reports.pipeline import check_claims, extract_articles
 
 MISSING = object()
@@ -95,6 +96,14 @@ def test_each_jsonl_line_is_a_valid_claim(corpus: CheckResult) -> None:
     lines = claims_to_jsonl(corpus.claims).splitlines()
     assert len(lines) == len(corpus.claims)
     assert [error.message for line in lines for error in validator.iter_errors(strict_loads(line))] == []
+
+
+def test_a_claim_record_is_the_claims_contract_record_and_its_fingerprint(corpus: CheckResult) -> None:
+    assert corpus.claims
+    for claim in corpus.claims:
+        record = claim_record(claim)
+        assert record.pop("fingerprint") == claim_fingerprint(claim)
+        assert list(record.items()) == list(claim.to_dict().items())
 
 
 def test_schemas_follow_the_models() -> None:
