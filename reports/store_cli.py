@@ -14,6 +14,7 @@ import typer
 
 from factrecon.reports.cli import (
     DEFAULT_MAX_BYTES,
+    DaskWorkers,
     Dates,
     Debug,
     Engine,
@@ -26,7 +27,6 @@ from factrecon.reports.cli import (
     Strict,
     Verbose,
     Vocab,
-    Workers,
     _finish,
     _read,
     _reading,
@@ -59,7 +59,7 @@ def index(
     = False,
     engine: EngineOption = Engine.single,
     scheduler: Scheduler = None,
-    workers: Workers = 2,
+    workers: DaskWorkers = 2,
     parquet: Annotated[Path | None, typer.Option(
         "--parquet", metavar="DIR", help="Dask: where the claims' Parquet dataset goes (default: STORE.parquet).")]
     = None,
