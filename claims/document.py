@@ -51,6 +51,7 @@ class Document:
         # dates and relative years are read against it, always as "(implied)"
         # (an agency dateline near its top names the story's day for it more closely)
         self.hint = None if self.date or date_hint is None else dateline_day(original, date_hint) or date_hint
+        self.story = date_hint
         self._mentions: dict[int, list[Mention]] = {}
         self._times: Times | None = None
 

@@ -1,7 +1,8 @@
 """Frame specs: one test per [[case]] of tests/specs/frames/<part>/{zh_hans,zh_hant,en}.toml.
 
 A part is one frame dimension (period, scope, basis, status, entities, measures); each case
-gives a text, optionally the article's date, and some of its claims with the frame they must
+gives a text, optionally the article's date and its story's (``story``: the date of the articles
+it is read with), and some of its claims with the frame they must
 carry. A claim is looked up BY ITS TEXT among ``extract(text, source="spec", article_date=date)``
 (a text listed twice means its second occurrence). Only the fields a case gives are compared;
 ``""`` means the field must be empty (None, "unknown"). ``xfail = "why"`` marks a known gap and
@@ -10,6 +11,7 @@ runs strict. Case ids read ``<part>/<script>::<name>``, e.g. ``period/zh_hant::f
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from typing import Any
 
@@ -20,7 +22,7 @@ FAMILIES = tuple(f"frames/{folder.name}" for folder in sorted((spec_tables.SPECS
                  if folder.is_dir())
 SCALAR_FIELDS = ("entity", "attribute", "relative_to", "time", "scope", "basis", "status", "origin")
 FRAME_FIELDS = (*SCALAR_FIELDS, "also_applies_to")
-CASE_KEYS = frozenset({"name", "text", "date", "claims", "xfail"})
+CASE_KEYS = frozenset({"name", "text", "date", "story", "claims", "xfail"})
 
 Case = spec_tables.Case
 
@@ -53,7 +55,9 @@ def _show(claim: Any) -> str:
 def test_frame_spec(frame_case: Case) -> None:
     from factrecon.claims import extract
 
-    claims = list(extract(frame_case["text"], source="spec", article_date=spec_tables.article_date(frame_case)))
+    story = frame_case.get("story")
+    claims = list(extract(frame_case["text"], source="spec", article_date=spec_tables.article_date(frame_case),
+                          date_hint=story if story is None or isinstance(story, dt.date) else dt.date.fromisoformat(story)))
     by_text: defaultdict[str, list[Any]] = defaultdict(list)
     for claim in claims:
         by_text[claim.text].append(claim)

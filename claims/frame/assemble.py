@@ -14,7 +14,7 @@ from .basis import BasisFinder
 from .economies import EconomyFinder
 from .measures import AttributeFinder
 from .origins import find_citations, origin_for
-from .periods import period_for
+from .periods import is_deal_term, period_for
 from .repeats import first_copies, repeat_source
 from .report_status import carry_report_status
 from .scope import ScopeFinder
@@ -57,12 +57,12 @@ def add_context(doc: Document, located: list[tuple[Claim, int, int]], lexicon: L
             attribute: str | None = f"{compared} relative to {subject.relative_to}"
         else:
             attribute = attributes.attribute(place, claim.unit)
-        period = period_for(place, times, doc.date or doc.hint, attribute, doc.date is None)
+        period = period_for(place, times, doc.date or doc.hint, attribute, doc.date is None, doc.story)
         status = statuses.status(place, period)
         by_start[start] = replace(
             claim, entity=economies.entity(place, subject.entity), relative_to=subject.relative_to,
             also_applies_to=subject.also_applies_to, attribute=attribute,
-            time=marked_time(period, status, doc.date or doc.hint),
+            time=marked_time(period, status, doc.date or doc.hint, is_deal_term(attribute)),
             scope=scopes.scope(place, subject.entity), basis=bases.basis(place, claim.unit, attribute, period),
             status=status, origin=origin_for(place, text, citations),
         )

@@ -59,13 +59,23 @@ class Reach:
     since_clause: int
     own_base_gap: tuple[str, ...]
     news_day_days: int
+    zone_lag_days: int
 
 
 @cache
 def _reach() -> Reach:
     data = load("time")["reach"]
     return Reach(int(data["after_figure"]), int(data["heading_length"]), int(data["lead_paragraphs"]),
-                 int(data["since_clause"]), tuple(data["own_base_gap"]), int(data["news_day_days"]))
+                 int(data["since_clause"]), tuple(data["own_base_gap"]), int(data["news_day_days"]),
+                 int(data["zone_lag_days"]))
+
+
+_CAPTION_LENGTH = 300  # characters: a longer paragraph is text, whatever it names
+
+
+@cache
+def _credit() -> re.Pattern[str]:
+    return re.compile(words_pattern(load("time")["captions"]["credits"]), re.IGNORECASE)
 
 
 @cache
@@ -78,8 +88,8 @@ def _links() -> tuple[re.Pattern[str], re.Pattern[str]]:
 class PeriodChoice:
     """The periods of one article's mentions under its date, and the choice of each figure's."""
 
-    def __init__(self, times: Times, date: dt.date | None) -> None:
-        self.times, self.text, self.date = times, times.text, date
+    def __init__(self, times: Times, date: dt.date | None, story: dt.date | None = None) -> None:
+        self.times, self.text, self.date, self.story = times, times.text, date, story
         self.resolved = local_days(resolve(times.text, times.mentions, times.clues, date), times.text, times.mentions)
         self._leads: dict[bool, Hit | None] = {}
 
@@ -109,7 +119,10 @@ class PeriodChoice:
         """The day the article's news happened: the first day its lead names on or before its
         date, at most ``news_day_days`` earlier ("the Fed cut rates on Wednesday"), else the
         article's own date; None for an undated article. A ``hinted`` date (the story's, for an
-        undated article) is no publication date: the lead's day may fall either side of it."""
+        undated article) is no publication date: the lead's day may fall either side of it. A
+        lead that names no day, in an article dated at most ``zone_lag_days`` after its ``story``'s
+        date, reports the story's day from a time zone ahead (a decision in Washington on the 10th,
+        reported in Hong Kong on the 11th)."""
         if self.date is None:
             return None
         lead_end = self._lead_end()
@@ -118,13 +131,30 @@ class PeriodChoice:
                 break
             resolved = self.resolved[index]
             if (resolved is None or resolved.period.grain != "day" or mention.stamp or mention.base
-                    or mention.record or mention.planned or mention.since):
+                    or mention.record or mention.planned or mention.since or self._in_caption(mention.start)):
                 continue
             day = resolved.period.last
             if 0 <= (self.date - day).days <= _reach().news_day_days or (
                     hinted and abs((self.date - day).days) <= _reach().news_day_days):
                 return day
+        if self.story is not None and not hinted and 0 < (self.date - self.story).days <= _reach().zone_lag_days:
+            return self.story
         return self.date
+
+    def _in_caption(self, position: int) -> bool:
+        """Whether ``position`` lies in a photo's caption: a short paragraph that names a picture
+        credit, or is followed by a line that does ("…on December 9 in Washington." / "Getty Images");
+        the day a picture was taken is not the news day."""
+        left = self.text.rfind("\n", 0, position) + 1
+        right = self.text.find("\n", position)
+        right = len(self.text) if right < 0 else right
+        if right - left > _CAPTION_LENGTH:
+            return False
+        after = self.text.find("\n", right + 1)
+        next_line = self.text[right + 1:len(self.text) if after < 0 else after]
+        credit = _credit()
+        return bool(credit.search(self.text, left, right)
+                    or (len(next_line) <= _CAPTION_LENGTH and credit.search(next_line)))
 
     def _lead_end(self) -> int:
         """Where the article's lead ends: after its first ``lead_paragraphs`` paragraphs with figures."""
@@ -145,9 +175,10 @@ class PeriodChoice:
 
     def _carries(self, index: int) -> bool:
         """Whether a mention may speak for figures beyond its sentence: not a running total's
-        span or date (今年以来, 截至目前), nor a period after the article's date (a forecast's)."""
+        span or date (今年以来, 截至目前), nor a photo caption's, nor a period after the article's date
+        (a forecast's)."""
         mention, resolved = self.times[index], self.resolved[index]
-        if mention.since or mention.as_of or isinstance(mention.form, Now):
+        if mention.since or mention.as_of or isinstance(mention.form, Now) or self._in_caption(mention.start):
             return False
         return resolved is None or self.date is None or resolved.period.first <= self.date
 

@@ -50,7 +50,7 @@ class Times(Sequence[TimeMention]):
         folded_text = fold(text) if folded_text is None else folded_text
         self.totals = [hit.start for hit in totals.find(text, folded_text)]
         self.respectively = [hit.start for hit in respectively.find(text, folded_text)]
-        self._choices: dict[dt.date | None, PeriodChoice] = {}
+        self._choices: dict[tuple[dt.date | None, dt.date | None], PeriodChoice] = {}
 
     @overload
     def __getitem__(self, index: int) -> TimeMention: ...
@@ -70,11 +70,12 @@ class Times(Sequence[TimeMention]):
         """How many figures start in ``[left, right)``."""
         return bisect_left(self.figures, right) - bisect_left(self.figures, left)
 
-    def choice(self, date: dt.date | None) -> PeriodChoice:
-        """The periods of the mentions under the article's ``date`` (made once per date)."""
-        if date not in self._choices:
-            self._choices[date] = PeriodChoice(self, date)
-        return self._choices[date]
+    def choice(self, date: dt.date | None, story: dt.date | None = None) -> PeriodChoice:
+        """The periods of the mentions under the article's ``date`` and its ``story``'s (made once
+        per pair)."""
+        if (date, story) not in self._choices:
+            self._choices[date, story] = PeriodChoice(self, date, story)
+        return self._choices[date, story]
 
 
 def find_times(text: str, figures: Sequence[Place] = ()) -> Times:
@@ -84,14 +85,19 @@ def find_times(text: str, figures: Sequence[Place] = ()) -> Times:
 
 
 def period_for(place: Place, times: Times, article_date: dt.date | None, measure: str | None = None,
-               hinted: bool = False) -> tuple[str, bool] | None:
+               hinted: bool = False, story: dt.date | None = None) -> tuple[str, bool] | None:
     """The period of the figure at ``place`` ("2025Q3") measuring ``measure``, and whether it was
     inferred (a year taken from ``article_date`` always is; ``hinted``: that date is the story's,
-    the article has none of its own)."""
+    the article has none of its own; ``story``: the date of the story it is read with)."""
     moment = not measure or any(word in measure.lower() for word in _moment_measures())
-    term = measure is not None and any(word in measure.lower() for word in _deal_terms())
-    found = times.choice(article_date).period(place, moment and not term, hinted, term)
+    term = is_deal_term(measure)
+    found = times.choice(article_date, story).period(place, moment and not term, hinted, term)
     return (found.period.label, found.implied) if found is not None else None
+
+
+def is_deal_term(measure: str | None) -> bool:
+    """Whether ``measure`` is a term of a deal (an offer price, the proceeds: ``[terms]``)."""
+    return measure is not None and any(word in measure.lower() for word in _deal_terms())
 
 
 @cache

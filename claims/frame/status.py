@@ -199,14 +199,33 @@ def period_end(label: str) -> dt.date | None:
     return following - dt.timedelta(days=1)
 
 
-def marked_time(period: tuple[str, bool] | None, status: str, date: dt.date | None = None) -> str | None:
+def _start(label: str) -> dt.date:
+    """The first day of the (last) period of a label that ``period_end`` reads ("2025-05" -> 2025-05-01)."""
+    match = _PERIOD_END.match(label)
+    assert match is not None
+    year = int(match["y"])
+    if match["d"]:
+        return dt.date(year, int(match["m"]), int(match["d"]))
+    if match["m"]:
+        return dt.date(year, int(match["m"]), 1)
+    if match["q"]:
+        return dt.date(year, 3 * int(match["q"]) - 2, 1)
+    return dt.date(year, 6 * int(match["h"]) - 5, 1) if match["h"] else dt.date(year, 1, 1)
+
+
+def marked_time(period: tuple[str, bool] | None, status: str, date: dt.date | None = None,
+                term: bool = False) -> str | None:
     """The ``time`` of a claim: its period, marked "(forecast)" for a forecast or a consensus (a
     consensus of a period already over at the article's ``date`` is no forecast: its status says it
-    was expected), "(target)" for a target, else "(implied)" when the year was inferred."""
+    was expected; nor is the expected ``term`` of a deal running in the period that holds that date,
+    "募资总额有望达到410亿港元": its status says so), "(target)" for a target, else "(implied)" when the
+    year was inferred."""
     if period is None:
         return None
     label, implied = period
     end = period_end(label)
     if status == "consensus" and date is not None and end is not None and end < date:
+        status = ""
+    if term and status == "forecast" and date is not None and end is not None and end >= date >= _start(label):
         status = ""
     return label + (TIME_MARKS.get(status) or (" (implied)" if implied else ""))

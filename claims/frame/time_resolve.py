@@ -75,7 +75,7 @@ def _one(text: str, mention: TimeMention, clues: YearClues, date: dt.date | None
     if isinstance(form, Stretch):
         return _stretch(text, mention, form, clues, date)
     if isinstance(form, Back):
-        return _back(form, context)
+        return _back(form, context, date if mention.as_of else None)
     if isinstance(form, QuarterSet):
         year = form.year or (date.year + form.relative if date and form.relative is not None else None)
         if year is None and context:
@@ -183,7 +183,9 @@ def _shift(form: Shift, date: dt.date) -> Period:
     return cal.months(year, month, month + 2)
 
 
-def _back(form: Back, context: list[Resolved]) -> Resolved | None:
+def _back(form: Back, context: list[Resolved], as_of: dt.date | None = None) -> Resolved | None:
+    """The period named before that ``form`` points back to; a figure ``as_of`` that day (截至当日收盘)
+    points to no day after the article's date (从12月12日起的30天内 names a day still to come)."""
     if not context:
         return None
     if form.grain == "year":  # the year of the period named before (a day says when, not what)
@@ -193,7 +195,8 @@ def _back(form: Back, context: list[Resolved]) -> Resolved | None:
         last = context[-1]
         return Resolved(last.period.shifted(form.years), last.implied or bool(form.years), last.quarters)
     test = {"quarter": _is_quarter, "month": _is_month, "day": _is_day}[form.grain]
-    found = next((r for r in reversed(context) if test(r.period)), None)
+    found = next((r for r in reversed(context)
+                  if test(r.period) and (as_of is None or r.period.last <= as_of)), None)
     return Resolved(found.period, True) if found is not None else None
 
 
