@@ -245,14 +245,16 @@ class PeriodChoice:
 
     def _governs(self, index: int) -> bool:
         """Whether a mention in another clause speaks for the rest of its sentence: it opens the
-        sentence, or no figure precedes it in its clause (not "..., up from 1.8m in 2024")."""
+        sentence, or no figure precedes it in its clause, or none that it is a base of (not "...,
+        up from 1.8m in 2024"; "delivered 418,227 vehicles in Q4 2025, while producing 434,000": yes)."""
         mention = self.times[index]
         left, right = clause_bounds(self.text, mention.start, mention.end)
         if mention.since:  # 今年以来, ... or 据统计,2025年至今, ...: yes; ..., 今年以来累计下调...: its own clause
             return mention.lead_clause or right - left - (mention.end - mention.start) <= _reach().since_clause
         if mention.lead_clause or not self.times.figures:
             return True
-        return not self.times.figures_between(left, mention.start)
+        _, base = _links()
+        return not self.times.figures_between(left, mention.start) or not base.search(self.text, left, mention.start)
 
     def _in_turn(self, resolved: Resolved, index: int, place: Place) -> Resolved:
         """Quarter k of a year read quarter by quarter, for the k-th figure of a list after it
