@@ -153,19 +153,28 @@ def _value(frame: Frame, part: str) -> str | None:
     if part == "period":
         found = _period(time)
         return found.label if found else None
-    if part == "basis" and basis == "cumulative" and _period(time) is not None:
-        return "level"  # the running total over a stated period is that period's level
+    if part == "basis" and basis is not None and (basis == "cumulative" or basis.startswith("as of ")) \
+            and _period(time) is not None:
+        return "level"  # the running total over a stated period, or a level as of a day, is that period's level
     return scope if part == "scope" else basis if part == "basis" else status
 
 
 def _inferred_alike(a: Period | None, b: Period | None, gap_days: int) -> bool:
-    """Whether two periods are both a month or a day inferred from context (an article's news day
-    or a date carried from another sentence), not written beside either figure, and at most
-    ``gap_days`` apart."""
-    if a is None or b is None or not all(
-            p.implied and (p.first.year, p.first.month) == (p.last.year, p.last.month) for p in (a, b)):
+    """Whether two periods are a month or a day each, at most ``gap_days`` apart, and one of them
+    at least is inferred from context (an article's news day or a date carried from another
+    sentence), not written beside its figure: a running tally of one day is no contradiction of
+    another's read from an article's date."""
+    if a is None or b is None or not any(p.implied for p in (a, b)) or not all(
+            (p.first.year, p.first.month) == (p.last.year, p.last.month) for p in (a, b)):
         return False
     return max((b.first - a.last).days, (a.first - b.last).days, 0) <= gap_days
+
+
+def _unwritten(a: Period | None, b: Period | None, first: str, second: str) -> str:
+    if a is not None and b is not None and a.implied and b.implied:
+        return f"neither period is written ({first} and {second} were read from the articles' dates)"
+    read = first if a is not None and a.implied else second
+    return f"a period is not written ({read} was read from its article's date)"
 
 
 def frame_key(claim: Claim) -> tuple[str | None, ...]:
@@ -204,7 +213,7 @@ def _compare(a: Frame, b: Frame, measure: str | None, unit: str, rules: FrameRul
         if first is None or second is None:
             unknown.extend((part, side) for side, value in enumerate((first, second)) if value is None)
         elif part == "period" and _inferred_alike(_period(a[0]), _period(b[0]), rules.inferred_gap_days):
-            uncertain.append(f"neither period is written ({first} and {second} were read from the articles' dates)")
+            uncertain.append(_unwritten(_period(a[0]), _period(b[0]), first, second))
         elif part == "period" and (timing := relation(_period(a[0]), _period(b[0]))) != "same":
             if timing == "nested" and not load_derivations().additive(unit, measure):
                 uncertain.append(f"the periods nest ({first} vs {second})")  # a rate over a year and its quarter

@@ -44,6 +44,7 @@ class _Forms:
     not_names: frozenset[str]
     quoted: re.Pattern[str]
     after_quote: dict[str, str]
+    before_quote: tuple[tuple[str, str], ...]
     law_endings: tuple[str, ...]
     source_endings: tuple[str, ...]
     source_after: tuple[str, ...]
@@ -74,6 +75,7 @@ def _forms() -> _Forms:
         quoted=re.compile(rf"([“「『《])([^“”「」『』《》,，。;；、!！?？\n]{{1,{int(quoted['longest'])}}})([”」』》])"
                           rf"({alternation(list(after))})?"),
         after_quote=dict(after),
+        before_quote=tuple(sorted(quoted["before_quote"].items(), key=lambda item: len(item[0]), reverse=True)),
         law_endings=tuple(quoted["law_endings"]),
         source_endings=tuple(quoted["source_endings"]),
         source_after=tuple(quoted["source_after"]),
@@ -158,7 +160,7 @@ def _kept(text: str, forms: _Forms, free: Callable[[int, int], bool], known_ends
 
 
 def _quoted(text: str, forms: _Forms, free: Callable[[int, int], bool]) -> list[Mention]:
-    """“星河”品牌, 「海鸥」系列, 《星海征途》; not a quoted slogan, nor a newspaper or report."""
+    """“星河”品牌, 「海鸥」系列, 《星海征途》, 台风“卡努”; not a quoted slogan, nor a newspaper or report."""
     found = []
     for match in forms.quoted.finditer(text):
         opening, name, after = match.group(1), match.group(2).strip(), match.group(4)
@@ -169,6 +171,8 @@ def _quoted(text: str, forms: _Forms, free: Callable[[int, int], bool]) -> list[
             kind = "law" if name.endswith(forms.law_endings) else "product"
         elif after:
             kind = forms.after_quote[after]
+        elif before := next((kind for word, kind in forms.before_quote if text.endswith(word, 0, match.start())), None):
+            kind = before
         elif name.endswith(tuple(forms.kept_kinds)):
             kind = forms.kept_kinds[next(word for word in forms.kept_kinds if name.endswith(word))]
         else:

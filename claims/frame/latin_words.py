@@ -39,6 +39,7 @@ class LatinWords:
     organisation: frozenset[str]
     product: frozenset[str]
     index: frozenset[str]
+    event: frozenset[str]
     not_product_heads: frozenset[str]
     place_before: frozenset[str]
     speech_before: frozenset[str]
@@ -79,7 +80,8 @@ def latin_words(lexicon: Lexicon) -> LatinWords:
         places=folded_set(latin["places"]), longest_place=max(len(place.split(" ")) for place in latin["places"]),
         legal=folded_set(latin["legal_forms"]), company=folded_set(latin["company_words"]),
         organisation=folded_set(latin["organisation_words"]), product=folded_set(latin["product_words"]),
-        index=folded_set(latin["index_words"]), not_product_heads=folded_set(latin["not_product_heads"]),
+        index=folded_set(latin["index_words"]), event=folded_set(latin["event_words"]),
+        not_product_heads=folded_set(latin["not_product_heads"]),
         place_before=folded_set(latin["place_before"]), speech_before=folded_set(latin["speech_before"]),
         person_words=folded_set(latin["person_words"]),
         appositive=re.compile(rf"[ ]?,[ ](?:[A-Za-z'’-]+[ ]){{0,3}}?(?:{alternation(latin['person_words'])})\b",
@@ -136,6 +138,8 @@ def name_kind(tokens: list[Token], keys: list[str], legal: bool, words: LatinWor
         return "organisation", True  # "Ministry of Finance"
     if any(word in words.index for word in keys):
         return "index", True
+    if len(keys) > 1 and keys[0] in words.event:
+        return "event", True  # "Hurricane Helene"
     versioned = any(is_code(word) or word.isdigit() or (len(word) == 1 and word.isupper())
                     for _, _, word in tokens[1:])
     if versioned or is_code(tokens[0][2]) or (len(tokens) > 1 and keys[-1] in words.product):

@@ -25,8 +25,9 @@ from ..vocab import alternation, load
 from .entities import Mention, in_speech, inside_quotes
 from .speakers import Roles, roles
 
-SUBSTANTIVE = frozenset({"company", "product", "organisation", "government", "group", "law", "index", "market"})
-FIRST_TIER = frozenset({"company", "product", "organisation", "law", "index"})
+SUBSTANTIVE = frozenset({"company", "product", "organisation", "government", "group", "law", "index", "market",
+                         "event"})
+FIRST_TIER = frozenset({"company", "product", "organisation", "law", "index", "event"})
 SECOND_TIER = frozenset({"group", "market"})
 THIRD_TIER = frozenset({"government"})
 BACKGROUND = frozenset({"person", "place"})
