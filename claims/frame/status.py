@@ -166,14 +166,15 @@ class StatusFinder:
         out; "(implied)" says only where its year came from. A past day is no period whose
         results await their report: a forecast dated by one is a condition or a plan ("若行使
         超额配售权，集资额将增至…" under a day named earlier), and stays a forecast."""
-        if status not in ("forecast", "estimate") or period is None or self.doc.date is None:
+        date = self.doc.date or self.doc.hint  # an undated article's story date tells as well
+        if status not in ("forecast", "estimate") or period is None or date is None:
             return status
         end = period_end(period[0])
         if end is None or self.cues.kind(hit) == "earlier_forecast":
             return status
-        if status == "forecast" and end < self.doc.date and not _DAY.search(period[0]):
-            return "preliminary" if self.doc.date - end <= _recent() else REPORTED
-        if status == "estimate" and end >= self.doc.date:
+        if status == "forecast" and end < date and not _DAY.search(period[0]):
+            return "preliminary" if date - end <= _recent() else REPORTED
+        if status == "estimate" and end >= date:
             return "forecast"
         return status
 
