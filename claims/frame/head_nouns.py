@@ -49,7 +49,7 @@ def _grammar() -> _Grammar:
         not_nouns=re.compile(alternation(words("measure_grammar", "zh.not_nouns"))),
         en_verb=re.compile(rf"\b(?:{alternation(words('measure_grammar', 'en.verbs'))})\s+(?:(?:{gap})\s+)?$",
                            re.IGNORECASE),
-        skip=frozenset(word.lower() for word in words("measure_grammar", "en.skip")),
+        skip=frozenset(word.lower() for word in words("measure_grammar", "en.skip")) | _number_words(),
         prepositions=frozenset(word.lower() for word in words("measure_grammar", "en.prepositions")),
         max_words=int(en["max_words"]),
     )
@@ -61,6 +61,12 @@ def _zh_noun(found: re.Match[str] | None) -> str | None:
     grammar = _grammar()
     noun = grammar.zh_trailing.sub("", found.group("noun"))
     return noun if len(noun) >= 2 and not grammar.not_nouns.search(noun) else None
+
+
+def _number_words() -> frozenset[str]:
+    """The English number words ("nine", "twenty"): a count written in words counts no noun of its own."""
+    english = load("numerals")["english"]
+    return frozenset(word.lower() for table in ("small", "tens") for word in english[table])
 
 
 def _en_phrase(before: str) -> str | None:
