@@ -125,6 +125,7 @@ class SubjectResolver:
         self.figure_ends = frozenset(end for _, end in figures) | frozenset(end + 1 for _, end in figures)
         self.starts = [m.start for m in mentions]
         self.resolved: dict[int, str | None] = {}
+        self._eligible: dict[int, bool] = {}  # mention index -> eligible(index), read once
         # the last figure: (paragraph start, its entity, its unit)
         self.previous: tuple[int, str | None, str] | None = None
 
@@ -223,7 +224,12 @@ class SubjectResolver:
     def eligible(self, index: int) -> bool:
         """Whether mention ``index`` can be a subject at all. Not: an object ("在H100基础上",
         "基于Hopper架构", "based on the H100"), a figure's sharer ("与H100相同的"), or what a
-        figure counts ("16896个CUDA核心")."""
+        figure counts ("16896个CUDA核心"). Read once per mention: many figures ask of the same one."""
+        if index not in self._eligible:
+            self._eligible[index] = self._eligible_now(index)
+        return self._eligible[index]
+
+    def _eligible_now(self, index: int) -> bool:
         mention, words = self.mentions[index], _words()
         ahead = _BREAK.split(self.text[max(0, mention.start - 12):mention.start])[-1].lower()
         behind = self.text[mention.end:mention.end + 8]
@@ -294,13 +300,13 @@ class SubjectResolver:
         paragraph_start, _ = paragraph_bounds(self.text, start)
         previous = self.previous if self.previous and self.previous[0] == paragraph_start else None
         in_sentence = self._between(max(sentence_left, start - SUBJECT_REACH), clause_left)
-        closest = next((i for i in reversed(in_sentence) if usable(i, FIRST_TIER) and self.name_of(i)), None)
         opening = next((i for i in reversed(in_sentence) if usable(i, FIRST_TIER) and self._opens_clause(i)
                         and not self.mentions[i].points_back), None)
         if opening is not None and (name := self.name_of(opening)):
             return name  # "摩尔线程2024年营收中, 42%来自…": the named subject of an earlier clause
         if previous and previous[2] == unit and previous[1]:
             return previous[1]  # the same quantity continues: "…降至个位数。…个位数也早已变成了0"
+        closest = next((i for i in reversed(in_sentence) if usable(i, FIRST_TIER) and self.name_of(i)), None)
         if closest is not None:
             return self.name_of(closest)
         if opener is not None and (name := self.name_of(opener)):
