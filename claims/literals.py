@@ -52,13 +52,17 @@ class LiteralIndex:
             return []
         folded = fold(text) if folded is None else folded
         spans = self.longest.find_matches_as_indexes(folded)
-        if all(_whole_word(folded, start, end) for _, start, end in spans):
-            return [Hit(start, end, folded[start:end]) for _, start, end in spans]
-        ends_at: dict[int, list[int]] = {}  # a word ran on into a Latin word: back off, word by word
-        for _, start, end in self.every.find_matches_as_indexes(folded, overlapping=True):
-            ends_at.setdefault(start, []).append(end)
-        hits = []
-        position = 0
+        bad = next((n for n, (_, start, end) in enumerate(spans) if not _whole_word(folded, start, end)), len(spans))
+        hits = [Hit(start, end, folded[start:end]) for _, start, end in spans[:bad]]
+        if bad == len(spans):
+            return hits
+        # a word ran on into a Latin word: from there on, back off word by word (the hits before
+        # it are the same either way: each was the longest word at the first start left)
+        origin = spans[bad][1]
+        ends_at: dict[int, list[int]] = {}
+        for _, start, end in self.every.find_matches_as_indexes(folded[origin:], overlapping=True):
+            ends_at.setdefault(start + origin, []).append(end + origin)
+        position = origin
         for start in sorted(ends_at):
             if start < position:
                 continue
