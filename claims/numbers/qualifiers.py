@@ -103,12 +103,12 @@ def qualifier_before(text: str, start: int) -> QualifierWord | None:
     if not last or last != "\n" and table.before_ends is not None and (last.isascii() or last >= _CASELESS) \
             and last not in table.before_ends:
         return _distant_before(text, start)  # no word or filler can end right before the number
-    for offset in range(len(window)):
-        match = table.before.match(window, offset)
-        if match:
-            found = _word("before", text, window_start + offset, start)
-            if found and (best is None or found.start < best.start):
-                best = found
+    match = table.before.search(window)  # the earliest start of a word (and fillers) ending at ``start``
+    while match is not None:
+        best = _word("before", text, window_start + match.start(), start)
+        if best is not None:
+            break
+        match = table.before.search(window, match.start() + 1)
     if best and best.start > 0 and re.match(r"[A-Za-z]", text[best.start - 1]) and \
             re.match(r"[A-Za-z]", text[best.start]):
         return None  # "over" inside "turnover"
