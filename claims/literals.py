@@ -48,17 +48,21 @@ class LiteralIndex:
     def find(self, text: str, folded: str | None = None) -> list[Hit]:
         """Hits in ``text``; ``folded`` is ``fold(text)`` if already made. At each start, the
         longest word that does not run on into a Latin word wins; the next hit starts after it."""
+        folded = fold(text) if folded is None else folded
+        return [Hit(start, end, folded[start:end]) for start, end in self.spans(folded)]
+
+    def spans(self, folded: str) -> list[tuple[int, int]]:
+        """``(start, end)`` of each hit in already folded text (``find`` without the records)."""
         if self.longest is None or self.every is None:
             return []
-        folded = fold(text) if folded is None else folded
-        spans = self.longest.find_matches_as_indexes(folded)
-        bad = next((n for n, (_, start, end) in enumerate(spans) if not _whole_word(folded, start, end)), len(spans))
-        hits = [Hit(start, end, folded[start:end]) for _, start, end in spans[:bad]]
-        if bad == len(spans):
-            return hits
+        found = self.longest.find_matches_as_indexes(folded)
+        bad = next((n for n, (_, start, end) in enumerate(found) if not _whole_word(folded, start, end)), len(found))
+        spans = [(start, end) for _, start, end in found[:bad]]
+        if bad == len(found):
+            return spans
         # a word ran on into a Latin word: from there on, back off word by word (the hits before
         # it are the same either way: each was the longest word at the first start left)
-        origin = spans[bad][1]
+        origin = found[bad][1]
         ends_at: dict[int, list[int]] = {}
         for _, start, end in self.every.find_matches_as_indexes(folded[origin:], overlapping=True):
             ends_at.setdefault(start + origin, []).append(end + origin)
@@ -68,10 +72,10 @@ class LiteralIndex:
                 continue
             for end in sorted(ends_at[start], reverse=True):
                 if _whole_word(folded, start, end):  # "fed" in "federal" is no hit; "the fed" may be
-                    hits.append(Hit(start, end, folded[start:end]))
+                    spans.append((start, end))
                     position = end
                     break
-        return hits
+        return spans
 
 
 def find_in(index: LiteralIndex, text: str, spans: Iterable[tuple[int, int]], folded: str | None = None) -> list[Hit]:
@@ -83,8 +87,8 @@ def find_in(index: LiteralIndex, text: str, spans: Iterable[tuple[int, int]], fo
     for left, right in sorted(set(spans)):
         left = max(left, last)
         if left < right:
-            found.extend(Hit(hit.start + left, hit.end + left, hit.key)
-                         for hit in index.find(text[left:right], folded[left:right]))
+            found.extend(Hit(start + left, end + left, folded[start + left:end + left])
+                         for start, end in index.spans(folded[left:right]))
             last = right
     return found
 
