@@ -56,8 +56,9 @@ def test_frame_spec(frame_case: Case) -> None:
     from factrecon.claims import extract
 
     story = frame_case.get("story")
+    hint = story if story is None or isinstance(story, dt.date) else dt.date.fromisoformat(story)
     claims = list(extract(frame_case["text"], source="spec", article_date=spec_tables.article_date(frame_case),
-                          date_hint=story if story is None or isinstance(story, dt.date) else dt.date.fromisoformat(story)))
+                          date_hint=hint))
     by_text: defaultdict[str, list[Any]] = defaultdict(list)
     for claim in claims:
         by_text[claim.text].append(claim)
