@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from ..clauses import paragraph_bounds
+from ..clauses import char_positions, paragraph_bounds
 from ..lexicon import Lexicon, regional_variants
 from ..literals import LiteralIndex, fold
 from ..textmap import normalize
@@ -176,8 +176,7 @@ def _renamed(mention: Mention, text: str, named: dict[str, str],
 
 @lru_cache(maxsize=4)
 def _quote_marks(text: str) -> tuple[list[int], list[int]]:
-    return ([i for i, char in enumerate(text) if char == QUOTES[0]],
-            [i for i, char in enumerate(text) if char == QUOTES[1]])
+    return char_positions(text, QUOTES[0]), char_positions(text, QUOTES[1])
 
 
 def inside_quotes(text: str, position: int) -> bool:
