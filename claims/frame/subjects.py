@@ -37,6 +37,9 @@ SUBJECT_REACH = 400  # characters around a figure searched for its subject in a 
 HEAD_GAP = 14  # characters between a figure and the 的 that makes the next mention its head
 PROSE_LINE = 12  # letters or Han characters that make a line prose rather than furniture
 _BREAK = re.compile(r"[,，。;；!！?？\n]")
+_PROSE_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a Han character or a Latin letter
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"[0-9]")
 # a parenthetical, or a sibling figure in a list ("2.79倍和"), between a base and its figure
 _ASIDE = re.compile(r"[(（][^)）]*[)）]|[0-9.]+\s*(?:倍|%|times|x)\s*(?:和|、|与|及|and|,)\s*")
 # between an owner and its figure: "的…" ("H100的80GB") or a short noun and 的 ("寒武纪总订单的50%")
@@ -126,6 +129,7 @@ class SubjectResolver:
         self.starts = [m.start for m in mentions]
         self.resolved: dict[int, str | None] = {}
         self._eligible: dict[int, bool] = {}  # mention index -> eligible(index), read once
+        self._limits: dict[int, int] = {}  # paragraph start -> _look_back_limit of its positions
         # the last figure: (paragraph start, its entity, its unit)
         self.previous: tuple[int, str | None, str] | None = None
 
@@ -180,15 +184,19 @@ class SubjectResolver:
 
     def _look_back_limit(self, position: int) -> int:
         """The start of the paragraph before ``position``'s, skipping lines with no prose
-        (an image, a section letter), so a topic carries over page furniture."""
-        limit = paragraph_bounds(self.text, position)[0]
-        prose_paragraphs = 0
-        while limit > 0 and prose_paragraphs < 1:
-            limit = paragraph_bounds(self.text, limit - 1)[0]
-            line = self.text[limit:paragraph_bounds(self.text, limit)[1]]
-            if len(re.findall(r"[\u4e00-\u9fffA-Za-z]", line)) >= PROSE_LINE:
-                prose_paragraphs += 1
-        return limit
+        (an image, a section letter), so a topic carries over page furniture (read once per
+        paragraph)."""
+        paragraph = paragraph_bounds(self.text, position)[0]
+        if paragraph not in self._limits:
+            limit = paragraph
+            prose_paragraphs = 0
+            while limit > 0 and prose_paragraphs < 1:
+                limit = paragraph_bounds(self.text, limit - 1)[0]
+                line = self.text[limit:paragraph_bounds(self.text, limit)[1]]
+                if len(_PROSE_CHAR.findall(line)) >= PROSE_LINE:
+                    prose_paragraphs += 1
+            self._limits[paragraph] = limit
+        return self._limits[paragraph]
 
     # -- figures ----------------------------------------------------------------------------
     def _between(self, left: int, right: int) -> list[int]:
@@ -235,7 +243,7 @@ class SubjectResolver:
         behind = self.text[mention.end:mention.end + 8]
         if mention.start in self.figure_ends and self.text[mention.start - 1:mention.start] in (" ", "") \
                 or mention.start in self.figure_ends and not _BREAK.match(self.text[mention.start - 1]):
-            if re.match(r"[\u4e00-\u9fff]", behind[:1]):
+            if _HAN_CHAR.match(behind[:1]):
                 return False
         if ahead.rstrip().endswith(words.object_before) or behind.startswith(words.object_after):
             return False
@@ -394,7 +402,7 @@ class SubjectResolver:
             return index
         follows = self.text[mention.end:mention.end + 1]
         if unit == "count" and len(gap) <= 1 and (mention.kind == "group" or (
-                mention.kind == "product" and not re.match(r"[\u4e00-\u9fffA-Za-z]", follows))):
+                mention.kind == "product" and not _PROSE_CHAR.match(follows))):
             return index
         return None
 
@@ -426,7 +434,7 @@ class SubjectResolver:
             if before.endswith(words.than):
                 return index, None  # 比H20高3倍
             core = _ASIDE.sub("", gap)  # "H200(1.98 PFLOPS)的161.6倍", "H200同场景性能的2.79倍和3.6倍"
-            if len(core) <= BASE_GAP and not re.search(r"[0-9]", core) and any(c in lead for c in words.copulas) \
+            if len(core) <= BASE_GAP and not _DIGIT.search(core) and any(c in lead for c in words.copulas) \
                     and ("的" in core or (not core.strip() and unit == "percent")):
                 return index, None  # 是H20的6倍, 是英伟达中国特供版H20芯片的2.3倍, 仅为H200 7.5%
         return None, None
