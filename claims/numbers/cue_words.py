@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..clauses import sentence_bounds
+from ..vocab import first_chars
 
 # Clause marks as claims.clauses has them, but a comma between digits groups thousands (25,000).
 _CLAUSE_MARK = re.compile(r"(?<![0-9]),|,(?![0-9])|[，、:：]|\s[-—]\s")
@@ -53,6 +54,8 @@ class CueWords:
     def of(cls, words: list[str] | tuple[str, ...]) -> CueWords:
         alternation = "|".join(_literal(word) for word in sorted(set(words), key=len, reverse=True))
         alternation = alternation or "(?!)"
+        if not any(word[:1].isspace() for word in words):  # a leading space is matched as any \s
+            alternation = f"{first_chars(words)}(?:{alternation})"
         last = [word[-1] for word in words if word]
         known = all(_casefree(char) and not char.isspace() for char in last)
         spaced = any(char.isspace() for word in words for char in word)

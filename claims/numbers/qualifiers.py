@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from ..vocab import VocabError, alternation, load
+from ..vocab import VocabError, alternation, first_chars, load
 
 KINDS = ("approx", "approaching", "lower", "upper", "exact")
 _CASELESS = "\u2e80"  # from here on (CJK) characters have no case
@@ -61,8 +61,8 @@ def _table() -> _Table:
         if f"before:{word}" not in kinds:
             raise VocabError(f"qualifiers.toml:distant: {word!r} is not a 'before' word of any qualifier")
     return _Table(
-        before=re.compile(rf"(?:{alternation(before)})(?:{fillers})?$", re.IGNORECASE),
-        after=re.compile(rf"\s?(?:{alternation(after)})", re.IGNORECASE),
+        before=re.compile(rf"{first_chars(before)}(?:{alternation(before)})(?:{fillers})?$", re.IGNORECASE),
+        after=re.compile(rf"\s?{first_chars(after)}(?:{alternation(after)})", re.IGNORECASE),
         kinds=kinds,
         longest_before=max(map(len, before)) + 2,
         distant=re.compile(alternation(distant) or "(?!)"),
