@@ -76,10 +76,11 @@ def _matchers(lexicon: Lexicon) -> _Matchers:
 
 
 def _known(text: str, matchers: _Matchers) -> list[Mention]:
+    folded = fold(text)
     found = []
-    for hit in matchers.aliases.find(text):
-        name, kind, parent = matchers.by_alias[hit.key]
-        found.append(Mention(hit.start, hit.end, name, kind, parent))
+    for start, end in matchers.aliases.spans(folded):  # hundreds per article: no Hit record each
+        name, kind, parent = matchers.by_alias[folded[start:end]]
+        found.append(Mention(start, end, name, kind, parent))
     return found
 
 

@@ -49,8 +49,8 @@ class Times(Sequence[TimeMention]):
         self.clues = YearClues(self.mentions)
         totals, respectively = _cues()
         folded_text = fold(text) if folded_text is None else folded_text
-        self.totals = [hit.start for hit in totals.find(text, folded_text)]
-        self.respectively = [hit.start for hit in respectively.find(text, folded_text)]
+        self.totals = [start for start, _ in totals.spans(folded_text)]
+        self.respectively = [start for start, _ in respectively.spans(folded_text)]
         self._choices: dict[tuple[dt.date | None, dt.date | None], PeriodChoice] = {}
 
     @overload
