@@ -18,7 +18,7 @@ from ..clauses import sentence_bounds
 from ..vocab import first_chars
 
 # Clause marks as claims.clauses has them, but a comma between digits groups thousands (25,000).
-_CLAUSE_MARK = re.compile(r"(?<![0-9]),|,(?![0-9])|[，、:：]|\s[-—]\s")
+_CLAUSE_MARK = re.compile(r"(?=[,，、:：\s])(?:(?<![0-9]),|,(?![0-9])|[，、:：]|\s[-—]\s)")  # lookahead: a fast skip
 _MARK_CHAR = re.compile(r"[,，、:：\-—]")  # one of them is in every clause mark
 _MARK_INSIDE = "-—"  # besides spaces, what a clause mark of several characters is made of
 _WINDOW = 64  # characters read first on either side of a figure for its clause marks

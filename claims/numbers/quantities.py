@@ -15,7 +15,7 @@ from functools import cache
 from factrecon.units import Conversion, combine, conversion, is_currency
 
 from ..textmap import normalize
-from ..vocab import alternation, load
+from ..vocab import alternation, first_chars, load
 from .exchange_rates import joined, rate_of
 from .index_points import index_point_at, is_index_level
 from .numerals import Numeral, scan
@@ -272,7 +272,8 @@ def _unit_factor(quantity: Quantity) -> Decimal:
 @cache
 def _magnitude_pattern() -> tuple[re.Pattern[str], dict[str, Decimal]]:
     table = {word.lower(): Decimal(str(value)) for word, value in load("bare_numbers")["magnitudes"].items()}
-    pattern = re.compile(rf"(?<![{_NUMERAL_CHAR}])(?:{alternation(list(table))})", re.IGNORECASE)
+    pattern = re.compile(rf"{first_chars(list(table))}(?<![{_NUMERAL_CHAR}])(?:{alternation(list(table))})",
+                         re.IGNORECASE)
     return pattern, table
 
 
