@@ -177,15 +177,20 @@ def opens_change(text: str, start: int) -> bool:
 
 def _range_opening(text: str, start: int) -> str | None:
     """The word that opens a range before ``start`` (between, 介于), or a change word (from, 从)."""
-    words = load("ranges")
+    change_openers, openers = _openers()
     before = text[max(0, start - 12):start].rstrip().lower()
-    for word in words["change_openers"]:
-        if before.endswith(word):
-            return "change"
-    for word in words["openers"]:
-        if before.endswith(word):
-            return "range"
+    if before.endswith(change_openers):
+        return "change"
+    if before.endswith(openers):
+        return "range"
     return None
+
+
+@cache
+def _openers() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The change words and the range words that open a figure, each as one ``endswith`` tuple."""
+    words = load("ranges")
+    return tuple(words["change_openers"]), tuple(words["openers"])
 
 
 def _merge_range(text: str, first: Quantity, second: Quantity, separator: re.Pattern[str]) -> Quantity | None:
