@@ -129,14 +129,13 @@ def context_before(text: str, start: int, unit: str) -> str | None:
     left, _ = clause_bounds(text, start, start + 1)
     window = max(left, start - patterns.max_gap - PREFIX_REACH)
     found: list[tuple[int, str]] = []
-    not_words = [match.span() for match in patterns.cues.finditer(text, window, start)
-                 if not patterns.cue_units[match.group().lower()]]
+    cues = [(match.start(), match.end(), patterns.cue_units[match.group().lower()])
+            for match in patterns.cues.finditer(text, window, start)]  # read once: cue words and not-words
+    not_words = [(left, right) for left, right, expression in cues if not expression]
     for match in patterns.phrase.finditer(text, window, start):
         if _unit_here(text, match) and not any(left <= match.start() < right for left, right in not_words):
             found.append((match.end(), _expression(match)))
-    for match in patterns.cues.finditer(text, window, start):
-        if patterns.cue_units[match.group().lower()]:
-            found.append((match.end(), patterns.cue_units[match.group().lower()]))
+    found += [(right, expression) for _, right, expression in cues if expression]
     near = [(end, expression) for end, expression in found if start - end <= patterns.max_gap]
     return max(near)[1] if near else None
 
