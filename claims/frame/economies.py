@@ -16,7 +16,7 @@ from functools import cache
 
 from ..document import Place
 from ..lexicon import Lexicon
-from ..literals import LiteralIndex
+from ..literals import LiteralIndex, fold
 from ..textmap import normalize
 from ..vocab import load, words
 from .mentions import Mention
@@ -41,7 +41,7 @@ class EconomyFinder:
     def __init__(self, text: str, mentions: list[Mention], lexicon: Lexicon) -> None:
         index, self.reach = _cues()
         self.text = text
-        self.cue_ends = [hit.end for hit in index.find(text)]
+        self.cue_ends = [end for _, end in index.spans(fold(text))]
         self.economy = _economies(lexicon)
         self.places = [m for m in mentions if m.name in self.economy and m.kind == "place"]
         self.place_starts = [m.start for m in self.places]

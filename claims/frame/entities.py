@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from ..clauses import paragraph_bounds
+from ..clauses import char_positions, paragraph_bounds
 from ..lexicon import Lexicon, regional_variants
 from ..literals import LiteralIndex, fold
 from ..textmap import normalize
@@ -76,10 +76,11 @@ def _matchers(lexicon: Lexicon) -> _Matchers:
 
 
 def _known(text: str, matchers: _Matchers) -> list[Mention]:
+    folded = fold(text)
     found = []
-    for hit in matchers.aliases.find(text):
-        name, kind, parent = matchers.by_alias[hit.key]
-        found.append(Mention(hit.start, hit.end, name, kind, parent))
+    for start, end in matchers.aliases.spans(folded):  # hundreds per article: no Hit record each
+        name, kind, parent = matchers.by_alias[folded[start:end]]
+        found.append(Mention(start, end, name, kind, parent))
     return found
 
 
@@ -176,8 +177,7 @@ def _renamed(mention: Mention, text: str, named: dict[str, str],
 
 @lru_cache(maxsize=4)
 def _quote_marks(text: str) -> tuple[list[int], list[int]]:
-    return ([i for i, char in enumerate(text) if char == QUOTES[0]],
-            [i for i, char in enumerate(text) if char == QUOTES[1]])
+    return char_positions(text, QUOTES[0]), char_positions(text, QUOTES[1])
 
 
 def inside_quotes(text: str, position: int) -> bool:

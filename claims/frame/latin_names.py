@@ -135,7 +135,7 @@ def _segments(tokens: list[Token], inside: list[Mention], words: LatinWords) -> 
     """The pieces of a run's ``tokens`` between known names, places, persons, possessives and
     connectors not led by an organisation word ("Jane Doe of Acme"), each with the known name
     right before it (its maker: "Google Pixel 10 Pro")."""
-    organised = words.company | words.organisation | words.legal
+    organised = words.formal
     if inside and all(m.kind == "place" for m in inside) and any(key(word) in organised for _, _, word in tokens):
         inside = []  # "Singapore Airlines", "Bank of Italy": the place is part of the name
     pieces: list[_Piece] = []
@@ -165,8 +165,7 @@ def _trim(tokens: list[Token], words: LatinWords) -> tuple[list[Token], bool]:
     legal = False
     while tokens and key(tokens[-1][2]) in words.legal:
         tokens, legal = tokens[:-1], True
-    kept = words.company | words.organisation | words.index | words.product | words.legal
-    organised = words.company | words.organisation
+    kept, organised = words.kept, words.organised
     while tokens and key(tokens[0][2]) not in organised and (
             edge_word(tokens[0][2], words) or tokens[0][2][0].isdigit()):
         tokens = tokens[1:]  # "January 29": a name starts with a word; "House of Commons" keeps "House"
@@ -185,7 +184,7 @@ def _name(text: str, piece: _Piece, words: LatinWords, headlines: dict[int, bool
     if not tokens:
         return None
     keys = [key(word) for _, _, word in tokens]
-    generic = words.company | words.organisation | words.legal | words.demonyms | words.connectors
+    generic = words.generic
     lone = tokens[0][2] if len(tokens) == 1 else ""
     named_of = any(key in words.connectors for key in keys)  # "Ministry of Finance" is a name
     if (all(key in generic for key in keys) and not named_of and len(keys) <= _GENERIC_WORDS) \

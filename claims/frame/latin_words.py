@@ -54,6 +54,11 @@ class LatinWords:
     connectors: frozenset[str]
     code_not_prefixes: tuple[str, ...]
     cited_before: re.Pattern[str]
+    # unions the name rules test a word against, made once rather than per candidate name
+    organised: frozenset[str]  # company | organisation
+    formal: frozenset[str]  # company | organisation | legal
+    kept: frozenset[str]  # formal | index | product: words a name keeps at its end
+    generic: frozenset[str]  # formal | demonyms | connectors: a name of these alone is no name
 
 
 @cache
@@ -75,13 +80,14 @@ def latin_words(lexicon: Lexicon) -> LatinWords:
               rf"(?![ ](?:{alternation(sorted(units))})(?![A-Za-z]))")
     connectors = alternation(latin["connectors"])
     cited = [word for word in load("citations")["before"] if word.isascii()]
+    legal, index, product = (folded_set(latin[key]) for key in ("legal_forms", "index_words", "product_words"))
+    organised = folded_set(latin["company_words"]) | folded_set(latin["organisation_words"])
     return LatinWords(
         run=re.compile(rf"(?<![A-Za-z0-9&'’.\-]){WORD}(?:(?:[ ](?:{connectors}))?[ ]{WORD}|[ ]{number})*"),
         places=folded_set(latin["places"]), longest_place=max(len(place.split(" ")) for place in latin["places"]),
-        legal=folded_set(latin["legal_forms"]), company=folded_set(latin["company_words"]),
-        organisation=folded_set(latin["organisation_words"]), product=folded_set(latin["product_words"]),
-        index=folded_set(latin["index_words"]), event=folded_set(latin["event_words"]),
-        not_product_heads=folded_set(latin["not_product_heads"]),
+        legal=legal, company=folded_set(latin["company_words"]),
+        organisation=folded_set(latin["organisation_words"]), product=product,
+        index=index, event=folded_set(latin["event_words"]), not_product_heads=folded_set(latin["not_product_heads"]),
         place_before=folded_set(latin["place_before"]), speech_before=folded_set(latin["speech_before"]),
         person_words=folded_set(latin["person_words"]),
         appositive=re.compile(rf"[ ]?,[ ](?:[A-Za-z'’-]+[ ]){{0,3}}?(?:{alternation(latin['person_words'])})\b",
@@ -93,6 +99,8 @@ def latin_words(lexicon: Lexicon) -> LatinWords:
         ordinary=folded_set(ordinary), origins=folded_set(origins), units=frozenset(units),
         connectors=folded_set(latin["connectors"]), code_not_prefixes=tuple(latin["code_not_prefixes"]),
         cited_before=re.compile(rf"(?:{alternation(cited)})\s*$", re.IGNORECASE),
+        organised=organised, formal=organised | legal, kept=organised | legal | index | product,
+        generic=organised | legal | folded_set(latin["demonyms"]) | folded_set(latin["connectors"]),
     )
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..literals import LiteralIndex, fold
-from ..vocab import alternation, load
+from ..vocab import alternation, first_chars, load
 from .mentions import Mention
 
 _HAN = r"\u4e00-\u9fff"
@@ -56,9 +56,10 @@ def _forms() -> _Forms:
     places = {fold(word): english for word, english in market["places"].items()}
     return _Forms(
         titled_han=re.compile(rf"(?:{alternation(han_titles)})的?([{_HAN}]{{2,{longest + 2}}})"),
-        titled_latin=re.compile(rf"\b(?:{alternation(latin_titles)}) ({_LATIN_NAME}(?: {_LATIN_NAME}){{0,2}})"),
+        titled_latin=re.compile(
+            rf"{first_chars(latin_titles)}\b(?:{alternation(latin_titles)}) ({_LATIN_NAME}(?: {_LATIN_NAME}){{0,2}})"),
         latin_before_verb=re.compile(
-            rf"(?<![A-Za-z-])({latin_run})(?:,[^,.;\n]{{1,40}},)? (?:{alternation(person['latin_verbs'])})\b"),
+            rf"(?=[A-Z])(?<![A-Za-z-])({latin_run})(?:,[^,.;\n]{{1,40}},)? (?:{alternation(person['latin_verbs'])})\b"),
         stops=re.compile(alternation(person["name_stops"])),
         lead_stops=re.compile(alternation([*person["name_stops"], *han_titles])),
         not_name_starts=str(person["not_name_starts"]),

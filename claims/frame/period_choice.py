@@ -34,7 +34,7 @@ from .time_resolve import Resolved, resolve, stretch_period
 if TYPE_CHECKING:
     from .periods import Times
 
-_LIST_END = re.compile(r"(?<!\d),|,(?!\d)|[;。]")
+_LIST_END = re.compile(r"(?=[,;。])(?:(?<!\d),|,(?!\d)|[;。])")  # the lookahead: a fast skip
 _SENTENCE_MARK = re.compile(r"[。.!?！？;；:：]\s*$")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _DIGIT = re.compile(r"\d")

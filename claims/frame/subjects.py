@@ -38,6 +38,9 @@ SUBJECT_REACH = 400  # characters around a figure searched for its subject in a 
 HEAD_GAP = 14  # characters between a figure and the 的 that makes the next mention its head
 PROSE_LINE = 12  # letters or Han characters that make a line prose rather than furniture
 _BREAK = re.compile(r"[,，。;；!！?？\n]")
+_PROSE_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a Han character or a Latin letter
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"[0-9]")
 # a parenthetical, or a sibling figure in a list ("2.79倍和"), between a base and its figure
 _ASIDE = re.compile(r"[(（][^)）]*[)）]|[0-9.]+\s*(?:倍|%|times|x)\s*(?:和|、|与|及|and|,)\s*")
 # between an owner and its figure: "的…" ("H100的80GB") or a short noun and 的 ("寒武纪总订单的50%")
@@ -126,6 +129,8 @@ class SubjectResolver:
         self.figure_ends = frozenset(end for _, end in figures) | frozenset(end + 1 for _, end in figures)
         self.starts = [m.start for m in mentions]
         self.resolved: dict[int, str | None] = {}
+        self._eligible: dict[int, bool] = {}  # mention index -> eligible(index), read once
+        self._limits: dict[int, int] = {}  # paragraph start -> _look_back_limit of its positions
         # the last figure: (paragraph start, its entity, its unit)
         self.previous: tuple[int, str | None, str] | None = None
 
@@ -180,15 +185,19 @@ class SubjectResolver:
 
     def _look_back_limit(self, position: int) -> int:
         """The start of the paragraph before ``position``'s, skipping lines with no prose
-        (an image, a section letter), so a topic carries over page furniture."""
-        limit = paragraph_bounds(self.text, position)[0]
-        prose_paragraphs = 0
-        while limit > 0 and prose_paragraphs < 1:
-            limit = paragraph_bounds(self.text, limit - 1)[0]
-            line = self.text[limit:paragraph_bounds(self.text, limit)[1]]
-            if len(re.findall(r"[\u4e00-\u9fffA-Za-z]", line)) >= PROSE_LINE:
-                prose_paragraphs += 1
-        return limit
+        (an image, a section letter), so a topic carries over page furniture (read once per
+        paragraph)."""
+        paragraph = paragraph_bounds(self.text, position)[0]
+        if paragraph not in self._limits:
+            limit = paragraph
+            prose_paragraphs = 0
+            while limit > 0 and prose_paragraphs < 1:
+                limit = paragraph_bounds(self.text, limit - 1)[0]
+                line = self.text[limit:paragraph_bounds(self.text, limit)[1]]
+                if len(_PROSE_CHAR.findall(line)) >= PROSE_LINE:
+                    prose_paragraphs += 1
+            self._limits[paragraph] = limit
+        return self._limits[paragraph]
 
     # -- figures ----------------------------------------------------------------------------
     def _between(self, left: int, right: int) -> list[int]:
@@ -224,13 +233,18 @@ class SubjectResolver:
     def eligible(self, index: int) -> bool:
         """Whether mention ``index`` can be a subject at all. Not: an object ("在H100基础上",
         "基于Hopper架构", "based on the H100"), a figure's sharer ("与H100相同的"), or what a
-        figure counts ("16896个CUDA核心")."""
+        figure counts ("16896个CUDA核心"). Read once per mention: many figures ask of the same one."""
+        if index not in self._eligible:
+            self._eligible[index] = self._eligible_now(index)
+        return self._eligible[index]
+
+    def _eligible_now(self, index: int) -> bool:
         mention, words = self.mentions[index], _words()
         ahead = _BREAK.split(self.text[max(0, mention.start - 12):mention.start])[-1].lower()
         behind = self.text[mention.end:mention.end + 8]
         if mention.start in self.figure_ends and self.text[mention.start - 1:mention.start] in (" ", "") \
                 or mention.start in self.figure_ends and not _BREAK.match(self.text[mention.start - 1]):
-            if re.match(r"[\u4e00-\u9fff]", behind[:1]):
+            if _HAN_CHAR.match(behind[:1]):
                 return False
         if ahead.rstrip().endswith(words.object_before) or behind.startswith(words.object_after):
             return False
@@ -295,13 +309,13 @@ class SubjectResolver:
         paragraph_start, _ = paragraph_bounds(self.text, start)
         previous = self.previous if self.previous and self.previous[0] == paragraph_start else None
         in_sentence = self._between(max(sentence_left, start - SUBJECT_REACH), clause_left)
-        closest = next((i for i in reversed(in_sentence) if usable(i, FIRST_TIER) and self.name_of(i)), None)
         opening = next((i for i in reversed(in_sentence) if usable(i, FIRST_TIER) and self._opens_clause(i)
                         and not self.mentions[i].points_back), None)
         if opening is not None and (name := self.name_of(opening)):
             return name  # "摩尔线程2024年营收中, 42%来自…": the named subject of an earlier clause
         if previous and previous[2] == unit and previous[1]:
             return previous[1]  # the same quantity continues: "…降至个位数。…个位数也早已变成了0"
+        closest = next((i for i in reversed(in_sentence) if usable(i, FIRST_TIER) and self.name_of(i)), None)
         if closest is not None:
             return self.name_of(closest)
         if opener is not None and (name := self.name_of(opener)):
@@ -389,7 +403,7 @@ class SubjectResolver:
             return index
         follows = self.text[mention.end:mention.end + 1]
         if unit == "count" and len(gap) <= 1 and (mention.kind == "group" or (
-                mention.kind == "product" and not re.match(r"[\u4e00-\u9fffA-Za-z]", follows))):
+                mention.kind == "product" and not _PROSE_CHAR.match(follows))):
             return index
         return None
 
@@ -421,7 +435,7 @@ class SubjectResolver:
             if before.endswith(words.than):
                 return index, None  # 比H20高3倍
             core = _ASIDE.sub("", gap)  # "H200(1.98 PFLOPS)的161.6倍", "H200同场景性能的2.79倍和3.6倍"
-            if len(core) <= BASE_GAP and not re.search(r"[0-9]", core) and any(c in lead for c in words.copulas) \
+            if len(core) <= BASE_GAP and not _DIGIT.search(core) and any(c in lead for c in words.copulas) \
                     and ("的" in core or (not core.strip() and unit == "percent")):
                 return index, None  # 是H20的6倍, 是英伟达中国特供版H20芯片的2.3倍, 仅为H200 7.5%
         return None, None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..vocab import alternation, load
+from ..vocab import alternation, first_chars, load
 from .time_forms import DayOfMonth, Fiscal, Form, Stretch
 
 YEAR = r"(?:19|20)[0-9]{2}"
@@ -44,7 +44,7 @@ def words_pattern(words: list[str] | tuple[str, ...]) -> str:
     parts = [rf"(?<![A-Za-z])(?:{alternation(latin)})(?![A-Za-z])"] if latin else []
     if other:
         parts.append(f"(?:{alternation(other)})")
-    return "|".join(parts) or "(?!)"
+    return f"{first_chars(words)}(?:{'|'.join(parts)})" if parts else "(?!)"
 
 
 def ends_with(text: str, words: list[str]) -> bool:

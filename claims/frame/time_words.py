@@ -68,6 +68,6 @@ def _index() -> tuple[LiteralIndex, dict[str, tuple[Form, bool]]]:
 def word_atoms(text: str, folded_text: str) -> Iterator[Atom]:
     """The time words of normalised ``text`` (``folded_text``: lower-cased), leftmost and longest first."""
     index, table = _index()
-    for hit in index.find(text, folded_text):
-        form, since = table[hit.key]
-        yield Atom(hit.start, hit.end, form, since=since)
+    for start, end in index.spans(folded_text):
+        form, since = table[folded_text[start:end]]
+        yield Atom(start, end, form, since=since)

@@ -116,7 +116,8 @@ class ChineseGrammar:
 
     def _reading(self, toks: list[Token], i: int) -> Reading | None:
         """The longest integer-and-decimal numeral starting at ``toks[i]``, or None."""
-        n, ops = len(toks), list[Op]()
+        n = len(toks)
+        ops: list[Op] = []
         prev: str | None = None
         zero, decimal = False, False
         unit: Decimal | None = None
@@ -243,11 +244,11 @@ class ChineseGrammar:
         if not ops:
             return None
         used = toks[i:j]
-        chinese = any(t.kind != AR for t in used)
+        kinds = {t.kind for t in used}
         bare = used[0].value if len(used) == 1 and used[0].kind in (UNIT, SCALE) else None
         single = len(used) == 1 and (used[0].kind == DIGIT or (used[0].kind == UNIT and used[0].value == TEN)
                                      or (used[0].arabic is not None and used[0].arabic.single))
-        return Reading(ops, j, vague, any(t.kind == AR for t in used), chinese, bare, single)
+        return Reading(ops, j, vague, AR in kinds, bool(kinds - {AR}), bare, single)
 
     def _numeral(self, toks: list[Token], i: int) -> tuple[Numeral, int] | None:
         """The numeral starting at ``toks[i]`` with the index after it, or None."""

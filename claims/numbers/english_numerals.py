@@ -45,8 +45,8 @@ class EnglishGrammar:
         plurals, big = alternation(list(self.plurals)), alternation([f"{w}s" for w in english["scales"]])
         phrase = "|".join(re.escape(w).replace(r"\ ", r"\s+")
                           for w in sorted(self.ranges, key=len, reverse=True))
-        self.pattern = re.compile(   # the lookahead lets the engine skip, fast, what starts no English word
-            rf"(?=[A-Za-z0-9])(?:(?P<range>\b(?:{phrase})\b)"
+        self.pattern = re.compile(   # the lookahead and the shared \b let the engine skip, fast, what starts no word
+            rf"(?=[A-Za-z0-9])\b(?:(?P<range>\b(?:{phrase})\b)"
             rf"|(?P<plural>\b(?:{plurals})(?:\s+of\s+(?:{big})\b(?:\s+of\b)?|\s+of\b))"
             rf"|(?P<fold>\b(?:{number}|[0-9]+(?:\.[0-9]+)?)[- ]?{re.escape(english['fold'])}\b)"
             rf"|(?P<mult>\b(?:{alternation(list(self.multiples))})\b(?![- ]digit))"

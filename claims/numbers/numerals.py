@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..textmap import normalize
-from ..vocab import VocabError, alternation, load
+from ..vocab import VocabError, alternation, first_chars, load
 
 if TYPE_CHECKING:
     from .chinese_numerals import ChineseGrammar
@@ -106,7 +106,7 @@ def _engine() -> tuple[ChineseGrammar, EnglishGrammar, _Filter]:
     vocab = _vocabulary()
     words = {word.lower(): True for word in vocab["block"]["words"]}
     words.update({word.lower(): False for word in vocab["block"]["keep"]})
-    pattern = re.compile(alternation(list(words)), re.IGNORECASE)
+    pattern = re.compile(first_chars(list(words)) + f"(?:{alternation(list(words))})", re.IGNORECASE)
     inside = frozenset("".join(words))
     filter_ = _Filter(words, pattern, inside, max(map(len, words)), frozenset(vocab["chinese"]["not_alone"]))
     english = vocab["english"]

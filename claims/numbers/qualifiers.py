@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from ..vocab import VocabError, alternation, load
+from ..vocab import VocabError, alternation, first_chars, load
 
 KINDS = ("approx", "approaching", "lower", "upper", "exact")
 _CASELESS = "\u2e80"  # from here on (CJK) characters have no case
@@ -61,8 +61,8 @@ def _table() -> _Table:
         if f"before:{word}" not in kinds:
             raise VocabError(f"qualifiers.toml:distant: {word!r} is not a 'before' word of any qualifier")
     return _Table(
-        before=re.compile(rf"(?:{alternation(before)})(?:{fillers})?$", re.IGNORECASE),
-        after=re.compile(rf"\s?(?:{alternation(after)})", re.IGNORECASE),
+        before=re.compile(rf"{first_chars(before)}(?:{alternation(before)})(?:{fillers})?$", re.IGNORECASE),
+        after=re.compile(rf"\s?{first_chars(after)}(?:{alternation(after)})", re.IGNORECASE),
         kinds=kinds,
         longest_before=max(map(len, before)) + 2,
         distant=re.compile(alternation(distant) or "(?!)"),
@@ -103,12 +103,12 @@ def qualifier_before(text: str, start: int) -> QualifierWord | None:
     if not last or last != "\n" and table.before_ends is not None and (last.isascii() or last >= _CASELESS) \
             and last not in table.before_ends:
         return _distant_before(text, start)  # no word or filler can end right before the number
-    for offset in range(len(window)):
-        match = table.before.match(window, offset)
-        if match:
-            found = _word("before", text, window_start + offset, start)
-            if found and (best is None or found.start < best.start):
-                best = found
+    match = table.before.search(window)  # the earliest start of a word (and fillers) ending at ``start``
+    while match is not None:
+        best = _word("before", text, window_start + match.start(), start)
+        if best is not None:
+            break
+        match = table.before.search(window, match.start() + 1)
     if best and best.start > 0 and re.match(r"[A-Za-z]", text[best.start - 1]) and \
             re.match(r"[A-Za-z]", text[best.start]):
         return None  # "over" inside "turnover"

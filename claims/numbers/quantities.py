@@ -15,7 +15,7 @@ from functools import cache
 from factrecon.units import Conversion, combine, conversion, is_currency
 
 from ..textmap import normalize
-from ..vocab import alternation, load
+from ..vocab import alternation, first_chars, load
 from .exchange_rates import joined, rate_of
 from .index_points import index_point_at, is_index_level
 from .numerals import Numeral, scan
@@ -177,15 +177,20 @@ def opens_change(text: str, start: int) -> bool:
 
 def _range_opening(text: str, start: int) -> str | None:
     """The word that opens a range before ``start`` (between, 介于), or a change word (from, 从)."""
-    words = load("ranges")
+    change_openers, openers = _openers()
     before = text[max(0, start - 12):start].rstrip().lower()
-    for word in words["change_openers"]:
-        if before.endswith(word):
-            return "change"
-    for word in words["openers"]:
-        if before.endswith(word):
-            return "range"
+    if before.endswith(change_openers):
+        return "change"
+    if before.endswith(openers):
+        return "range"
     return None
+
+
+@cache
+def _openers() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The change words and the range words that open a figure, each as one ``endswith`` tuple."""
+    words = load("ranges")
+    return tuple(words["change_openers"]), tuple(words["openers"])
 
 
 def _merge_range(text: str, first: Quantity, second: Quantity, separator: re.Pattern[str]) -> Quantity | None:
@@ -272,7 +277,8 @@ def _unit_factor(quantity: Quantity) -> Decimal:
 @cache
 def _magnitude_pattern() -> tuple[re.Pattern[str], dict[str, Decimal]]:
     table = {word.lower(): Decimal(str(value)) for word, value in load("bare_numbers")["magnitudes"].items()}
-    pattern = re.compile(rf"(?<![{_NUMERAL_CHAR}])(?:{alternation(list(table))})", re.IGNORECASE)
+    pattern = re.compile(rf"{first_chars(list(table))}(?<![{_NUMERAL_CHAR}])(?:{alternation(list(table))})",
+                         re.IGNORECASE)
     return pattern, table
 
 

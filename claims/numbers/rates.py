@@ -20,7 +20,7 @@ from functools import lru_cache
 from factrecon.units import is_currency, surface_forms
 
 from ..clauses import clause_bounds, sentence_bounds
-from ..vocab import alternation, load
+from ..vocab import alternation, first_chars, load
 from .units_attach import UnitMatch
 
 PREFIX_REACH = 16  # characters before a figure searched for a 每-prefix
@@ -59,13 +59,14 @@ def _patterns() -> _Patterns:
     context_per = [word for word in forms.prefix_per + forms.scaled_per if word != "/"]
     latin_per = alternation([word for word in context_per if word.isascii()])
     other_per = alternation([word for word in context_per if not word.isascii()])
+    phrase_start = first_chars(context_per) if latin_per and other_per else ""  # an empty side matches anywhere
     return _Patterns(
         tail=re.compile(rf"(?P<per>{_per_words(forms.per)}){scale}{denominator}", re.IGNORECASE),
-        prefix=re.compile(rf"(?:{alternation(list(forms.prefix_per))})\s*{scale}{denominator}\s*$",
+        prefix=re.compile(rf"{first_chars(forms.prefix_per)}(?:{alternation(list(forms.prefix_per))})\s*{scale}"
+                          rf"{denominator}\s*$", re.IGNORECASE),
+        phrase=re.compile(rf"{phrase_start}(?:(?<![A-Za-z])(?:{latin_per})\s+|(?:{other_per})\s*){scale}{denominator}",
                           re.IGNORECASE),
-        phrase=re.compile(rf"(?:(?<![A-Za-z])(?:{latin_per})\s+|(?:{other_per})\s*){scale}{denominator}",
-                          re.IGNORECASE),
-        cues=re.compile(alternation(list(cue_units)), re.IGNORECASE),
+        cues=re.compile(first_chars(list(cue_units)) + f"(?:{alternation(list(cue_units))})", re.IGNORECASE),
         cue_units=cue_units,
         not_after=re.compile(rf"\s+(?:{alternation(list(forms.not_after))})(?![A-Za-z])", re.IGNORECASE),
         scaled_per=frozenset(word.lower() for word in forms.scaled_per),
@@ -128,14 +129,13 @@ def context_before(text: str, start: int, unit: str) -> str | None:
     left, _ = clause_bounds(text, start, start + 1)
     window = max(left, start - patterns.max_gap - PREFIX_REACH)
     found: list[tuple[int, str]] = []
-    not_words = [match.span() for match in patterns.cues.finditer(text, window, start)
-                 if not patterns.cue_units[match.group().lower()]]
+    cues = [(match.start(), match.end(), patterns.cue_units[match.group().lower()])
+            for match in patterns.cues.finditer(text, window, start)]  # read once: cue words and not-words
+    not_words = [(left, right) for left, right, expression in cues if not expression]
     for match in patterns.phrase.finditer(text, window, start):
         if _unit_here(text, match) and not any(left <= match.start() < right for left, right in not_words):
             found.append((match.end(), _expression(match)))
-    for match in patterns.cues.finditer(text, window, start):
-        if patterns.cue_units[match.group().lower()]:
-            found.append((match.end(), patterns.cue_units[match.group().lower()]))
+    found += [(right, expression) for _, right, expression in cues if expression]
     near = [(end, expression) for end, expression in found if start - end <= patterns.max_gap]
     return max(near)[1] if near else None
 

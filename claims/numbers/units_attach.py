@@ -14,7 +14,7 @@ from functools import lru_cache
 from factrecon.units import conversion, surface_forms
 
 from ..clauses import sentence_bounds
-from ..vocab import alternation
+from ..vocab import alternation, first_chars
 
 _LATIN = re.compile(r"[A-Za-z]")
 # English counted nouns may follow a number after up to three describing words, names and quoted
@@ -69,8 +69,8 @@ def _patterns() -> _Patterns:
     describing = rf"(?:(?!(?:{_FUNCTION_WORDS}|{per_words})\b){_DESCRIBING_WORD}){{0,3}}?"
     not_nouns = alternation(list(forms.not_counters)) + "|" + _NOT_NOUNS
     return _Patterns(
-        symbols=re.compile(rf" ?(?:{alternation(symbols)})"),
-        words=re.compile(rf"[ -]?(?:{alternation(words)})(?![A-Za-z])", re.IGNORECASE),
+        symbols=re.compile(rf" ?{first_chars(symbols)}(?:{alternation(symbols)})"),
+        words=re.compile(rf"[ -]?{first_chars(words)}(?:{alternation(words)})(?![A-Za-z])", re.IGNORECASE),
         counters_en=re.compile(rf" {describing}(?:{alternation(en_counters)})(?![A-Za-z])"),
         plural_noun=re.compile(rf" (?!(?:{not_nouns})\b)[a-z]{{2,}}s(?![A-Za-z])"),
         prefixes=dict(forms.prefix),
