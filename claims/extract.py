@@ -18,6 +18,7 @@ from .numbers.bare import BareContext, counts_one, local_currency, market_curren
 from .numbers.changes import link_changes
 from .numbers.conversions import link_conversions
 from .numbers.exclusions import ExclusionIndex, excluded_spans
+from .numbers.head_counts import counts_people
 from .numbers.qualifiers import QualifierWord, qualifier_after, qualifier_before
 from .numbers.quantities import Quantity, find_quantities, opens_change
 from .numbers.tallies import counted_by_neighbour
@@ -137,6 +138,9 @@ class _Article:
         if bare is None and quantity.numeral.scale == 1 and \
                 counted_by_neighbour(text, quantity.start, quantity.end, context.clause):
             return "count", "unit not written: a count beside another (a tally, a part of a whole)"
+        if bare is None and quantity.numeral.scale == 1 and self.lang == "en" and \
+                counts_people(text, quantity.start, quantity.end):
+            return "count", "unit not written: people counted by the state word or verb beside it"
         return (bare.unit, bare.note) if bare else None
 
     def market(self, quantity: Quantity) -> str | None:

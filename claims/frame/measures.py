@@ -24,6 +24,7 @@ from ..clauses import sentence_bounds
 from ..document import Place
 from ..lexicon import Lexicon
 from ..literals import Hit, find_in, fold
+from ..numbers.head_counts import state_after
 from ..vocab import alternation, words
 from .head_nouns import counted_noun, subject_noun
 from .measure_cues import RELATIVE_UNITS, Change, Measure, measure_cues
@@ -159,6 +160,8 @@ class AttributeFinder:
     def _cue_windows(self, place: Place) -> Iterator[Iterator[Hit] | None]:
         """Hits nearest first; None marks where the counted noun is tried."""
         (clause_left, clause_right), (sentence_left, _) = place.clause, place.sentence
+        if (state_end := state_after(self.text, place.end)) is not None:
+            yield self._window(place.end, state_end)  # "341 still missing", "4,715 people injured"
         yield self._window_back(clause_left, place.start)
         yield self._window(place.start, place.end)
         yield self._window(place.end, clause_right)
