@@ -36,7 +36,7 @@ def add_context(doc: Document, located: list[tuple[Claim, int, int]], lexicon: L
     times = doc.times(places)
     statuses = StatusFinder(doc)
     bases = BasisFinder(doc, times)
-    citations = find_citations(text, lexicon)
+    citations = find_citations(text, lexicon, mentions)
     scopes = ScopeFinder(doc, lexicon, places, mentions, [(c.start, c.end) for c in citations])
     repeats = first_copies(text)
     annotated: list[Claim] = []
