@@ -9,7 +9,8 @@ the sentence the figure covers the ``whole`` entity; a cue there that governs no
 different cues of one dimension side by side ("国内和海外收入分别为..."), leave it unknown (None),
 unless a subset word (其中, of which) opens the part that holds it. A place that is the figure's
 entity is no scope (中国GDP增长5%); a cue inside a longer name (中国移动, European Central Bank)
-or describing the company named after it ("Japan's Toyota") is no cue. Words: claims/data/scopes/.
+or describing the company named after it ("Japan's Toyota") is no cue, nor is the place of an
+agency dateline ("HONG KONG, Aug 6 (Reuters) -"). Words: claims/data/scopes/.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from ..document import Document, Place, Span
 from ..lexicon import SCOPE_DIMENSIONS, Lexicon, regional_variants
 from ..literals import Hit, LiteralIndex, find_in, fold
 from ..textmap import normalize
+from ..time.article_date import dateline_spans
 from .entities import Mention
 
 WHOLE = "whole"
@@ -116,7 +118,9 @@ class ScopeFinder:
         self.figures = sorted(places)
         found = find_in(vocabulary.index, doc.text, [places[span].sentence for span in self.figures])
         self.subsets = [hit.start for hit in found if hit.key in vocabulary.subsets]
-        found = [hit for hit in found if vocabulary.cues.get(hit.key)]
+        datelines = dateline_spans(doc.text)
+        found = [hit for hit in found if vocabulary.cues.get(hit.key)
+                 and not any(start <= hit.start < end for start, end in datelines)]
         if found:
             blockers = _Names(doc.text, mentions, names, vocabulary.describers, {end for _, end in self.figures})
             found = [hit for hit in found if not blockers.hold(hit)]

@@ -74,6 +74,19 @@ def dateline_day(text: str, story: dt.date) -> dt.date | None:
     return None
 
 
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Where agency datelines stand near the top of ``text``: each from its line's start, when
+    that lies at most ``line_lead`` characters before it, to its end (place, day and agency)."""
+    chars, patterns = _dateline_patterns()
+    lead = int(load("time")["dateline"]["line_lead"])
+    spans = []
+    for pattern in patterns:
+        for found in pattern.finditer(text, 0, chars):
+            line_start = text.rfind("\n", 0, found.start()) + 1
+            spans.append((line_start if found.start() - line_start <= lead else found.start(), found.end()))
+    return sorted(spans)
+
+
 def story_date(dates: Sequence[dt.date]) -> dt.date | None:
     """The date of the story that articles dated ``dates`` tell, as a hint for an undated article
     read with them: their middle date, when they lie within ``story_span_days`` of each other
