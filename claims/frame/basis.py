@@ -179,12 +179,19 @@ class BasisFinder:
         such word."""
         hit = next(self.as_of.before(place.start, place.sentence[0]), None) \
             or next(self.as_of.after(place.end, place.clause[1]), None)
-        if hit is None:
+        if hit is None or (self._kind(hit) == "as_of" and self._closes_a_period(hit)):
             return None
         when = self._date_after(hit) if self._kind(hit) == "as_of" else None
         if when is None and self.doc.date is not None:
             when = self.doc.date.isoformat()
         return f"as of {when}" if when else ""
+
+    def _closes_a_period(self, hit: Hit) -> bool:
+        """Whether the as-of word opens a period named by its last day ("截至6月30日止六个月"):
+        the figure is a total over that period, not a stock at the day."""
+        index = bisect_left(self.times.starts, hit.end)
+        return index < len(self.times) and self.times[index].start - hit.end <= AS_OF_REACH \
+            and not self.times[index].as_of
 
     def _date_after(self, hit: Hit) -> str | None:
         """The date written right after an as-of word ("截至12月10日"), as the period reader

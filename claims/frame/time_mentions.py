@@ -16,6 +16,7 @@ from functools import cache
 
 from ..clauses import clause_bounds, line_breaks, sentence_bounds
 from ..vocab import alternation, load
+from .time_ended import ended_period
 from .time_forms import Back, DayOfMonth, Fiscal, Form, QuarterSet, Stretch, Weekday
 from .time_grammar import Atom, digit_atoms, words_pattern
 from .time_names import name_atoms
@@ -82,10 +83,20 @@ def mentions(text: str, folded_text: str) -> list[TimeMention]:
             kept.append(atom)
     titles = [m.span() for m in _TITLE.finditer(text)]
     title_starts = [start for start, _ in titles]
-    found = []
+    found: list[TimeMention] = []
     for atom in _joined(text, kept):
         inside = bisect_right(title_starts, atom.start) - 1
-        if atom.weak or (inside >= 0 and titles[inside][1] >= atom.end):
+        if inside >= 0 and titles[inside][1] >= atom.end:
+            continue
+        ended = ended_period(text, atom.start, atom.end, atom.form) if isinstance(atom.form, Stretch) else None
+        if atom.weak and not ended:  # a bare "March" counts in "the three months to March"
+            continue
+        if ended:
+            # 截至6月30日止六个月: the first half, not a running total at the day; "the year" of
+            # "the year ended December 31" is a part of it
+            while found and found[-1].end > ended[0]:
+                found.pop()
+            found.append(replace(_with_roles(text, Atom(*ended)), as_of=False))
             continue
         found.append(_with_roles(text, atom))
     return _stamped(text, found)
